@@ -1,0 +1,7 @@
+"""URL configuration: MediaWiki's URLs (/wiki/Title, /index.php, /api.php)."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("vellum.wiki.urls")),
+]

@@ -1,0 +1,1 @@
+"""The wiki: a Django app with MediaWiki's data model, pages and URLs."""

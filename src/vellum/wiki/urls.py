@@ -1,0 +1,3 @@
+"""MediaWiki's URLs: /wiki/Title and /index.php?title=..."""
+
+urlpatterns: list = []

@@ -1,0 +1,203 @@
+"""Page titles as MediaWiki parses them (MediaWikiTitleCodec::splitTitleString).
+
+Spaces and underscores are equivalent, the first letter is upper-cased, a namespace or
+interwiki prefix is recognised, a `#fragment` is split off, and illegal titles raise
+`InvalidTitle` with MediaWiki's reason.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Container
+from dataclasses import dataclass
+
+from .namespaces import FILE, MAIN, MEDIA, SPECIAL, Namespaces
+
+MAX_TITLE_BYTES = 255
+
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e]")
+_SPACES = re.compile("[ _\u00a0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_PREFIX = re.compile(r"^(.+?)_*:_*(.*)$", re.S)
+# $wgLegalTitleChars = " %!\"$&'()*,\-.\/0-9:;=?@A-Z\\^_`a-z~\x80-\xFF+"
+_ILLEGAL = re.compile(
+    r"[^ %!\"$&'()*,\-./0-9:;=?@A-Z\\^_`a-z~+\u0080-\U0010ffff]"
+    r"|%[0-9A-Fa-f]{2}|&[A-Za-z0-9\u0080-\U0010ffff]+;"
+)
+_IP_V6 = re.compile(r"^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$")
+
+
+class InvalidTitle(ValueError):
+    """The text is not a valid page title; `code` is MediaWiki's message key."""
+
+    def __init__(self, code: str, message: str, text: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.text = text
+
+
+_MESSAGES = {
+    "title-invalid-empty": "The requested page title is empty or contains only the name of a namespace.",
+    "title-invalid-characters": "The requested page title contains invalid characters: \"{}\".",
+    "title-invalid-relative": "Title has relative path. Relative page titles (./, ../) are invalid, because they will often be unreachable when handled by user's browser.",
+    "title-invalid-magic-tilde": "The requested page title contains invalid magic tilde sequence (~~~).",
+    "title-invalid-too-long": "The requested page title is too long. It must be no longer than 255 bytes in UTF-8 encoding.",
+    "title-invalid-leading-colon": "The requested page title contains an invalid colon at the beginning.",
+    "title-invalid-talk-namespace": "The requested page title refers to a talk page that can not exist.",
+    "title-invalid-utf8": "The requested page title contains an invalid UTF-8 sequence.",
+}
+
+
+def _fail(code: str, text: str, detail: str = "") -> InvalidTitle:
+    msg = _MESSAGES[code].format(detail)
+    return InvalidTitle(code, msg, text)
+
+
+def ucfirst(s: str) -> str:
+    """Upper-case the first character as MediaWiki's Language::ucfirst does."""
+    if not s:
+        return s
+    first = s[0]
+    up = first.upper()
+    # Characters whose upper case is several characters (ß -> SS) are kept as they are.
+    if len(up) != 1:
+        return s
+    return up + s[1:]
+
+
+@dataclass(frozen=True)
+class Title:
+    """A parsed title: namespace id, DB key (underscores), fragment, interwiki prefix."""
+
+    namespace: int
+    dbkey: str
+    fragment: str = ""
+    interwiki: str = ""
+    ns_name: str = ""  # local namespace name with underscores ('' for main)
+
+    @property
+    def text(self) -> str:
+        """Title without namespace, with spaces."""
+        return self.dbkey.replace("_", " ")
+
+    @property
+    def prefixed_dbkey(self) -> str:
+        key = f"{self.ns_name}:{self.dbkey}" if self.ns_name else self.dbkey
+        return f"{self.interwiki}:{key}" if self.interwiki else key
+
+    @property
+    def prefixed_text(self) -> str:
+        return self.prefixed_dbkey.replace("_", " ")
+
+    @property
+    def full_text(self) -> str:
+        """Prefixed text plus '#fragment' when there is one."""
+        return self.prefixed_text + (f"#{self.fragment}" if self.fragment else "")
+
+    @property
+    def is_external(self) -> bool:
+        return bool(self.interwiki)
+
+    def base_text(self) -> str:
+        return self.text.rsplit("/", 1)[0] if "/" in self.text else self.text
+
+    def __str__(self) -> str:
+        return self.prefixed_text
+
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        namespaces: Namespaces,
+        default_namespace: int = MAIN,
+        interwiki: Container[str] = (),
+        local_interwikis: Container[str] = (),
+    ) -> Title:
+        """Parse user-supplied text into a Title, or raise InvalidTitle."""
+        original = text
+        if "&" in text:
+            text = html.unescape(text)
+        text = _BIDI.sub("", text)
+        dbkey = _SPACES.sub("_", text).strip("_")
+        if "\ufffd" in dbkey:
+            raise _fail("title-invalid-utf8", original)
+        if dbkey == "":
+            raise _fail("title-invalid-empty", original)
+
+        ns = default_namespace
+        iw = ""
+        if dbkey.startswith(":"):
+            ns = MAIN
+            dbkey = dbkey[1:].lstrip("_")
+        # Namespace or interwiki prefixes; local interwikis are stripped and looked at again.
+        first_pass = True
+        while True:
+            m = _PREFIX.match(dbkey)
+            if not m:
+                break
+            prefix, rest = m.group(1), m.group(2)
+            found = namespaces.lookup(prefix)
+            if found is not None:
+                ns = found
+                dbkey = rest
+                if Namespaces.is_talk(ns) and (m2 := _PREFIX.match(dbkey)):
+                    if m2.group(1).lower() in interwiki:
+                        raise _fail("title-invalid-talk-namespace", original)
+                break
+            low = prefix.lower()
+            if first_pass and low in interwiki:
+                if low in local_interwikis:
+                    dbkey = rest
+                    ns = MAIN
+                    first_pass = True
+                    if dbkey == "":
+                        raise _fail("title-invalid-empty", original)
+                    continue
+                iw = low
+                dbkey = rest
+                if dbkey.startswith(":"):
+                    dbkey = dbkey[1:]
+                    ns = MAIN
+                break
+            break
+
+        fragment = ""
+        if "#" in dbkey:
+            dbkey, fragment = dbkey.split("#", 1)
+            fragment = fragment.replace("_", " ")
+            dbkey = dbkey.rstrip("_")
+
+        if m := _ILLEGAL.search(dbkey):
+            raise _fail("title-invalid-characters", original, m.group(0))
+        if "." in dbkey and (
+            dbkey in (".", "..")
+            or dbkey.startswith(("./", "../"))
+            or "/./" in dbkey
+            or "/../" in dbkey
+            or dbkey.endswith(("/.", "/.."))
+        ):
+            raise _fail("title-invalid-relative", original)
+        if "~~~" in dbkey:
+            raise _fail("title-invalid-magic-tilde", original)
+        if ns != SPECIAL and len(dbkey.encode("utf-8")) > MAX_TITLE_BYTES:
+            raise _fail("title-invalid-too-long", original)
+        if dbkey.startswith(":"):
+            raise _fail("title-invalid-leading-colon", original)
+        if dbkey == "" and not iw and not fragment:
+            raise _fail("title-invalid-empty", original)
+        if dbkey == "" and not iw and ns != MAIN:
+            raise _fail("title-invalid-empty", original)
+
+        if not iw and namespaces.capital_links:
+            dbkey = ucfirst(dbkey)
+        if ns in (2, 3) and _IP_V6.match(dbkey):
+            dbkey = dbkey.upper()
+        return cls(ns, dbkey, fragment, iw, "" if iw else namespaces.name(ns))
+
+    @classmethod
+    def make(cls, namespace: int, dbkey: str, namespaces: Namespaces, fragment: str = "") -> Title:
+        """A Title from a namespace id and an already-normalised DB key."""
+        return cls(namespace, dbkey.replace(" ", "_"), fragment, "", namespaces.name(namespace))
+
+    def is_file(self) -> bool:
+        return self.namespace in (FILE, MEDIA) and not self.interwiki
