@@ -42,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--context", type=int, default=2)
     p.add_argument("--batch", action="store_true", help="JSON-lines protocol of diffcheck")
 
-    p = sub.add_parser("import", help="import a MediaWiki XML dump (plain, .gz, .bz2, .xz, .lzma, -)")
+    p = sub.add_parser(
+        "import", help="import a MediaWiki XML dump (plain, .gz, .bz2, .xz, .lzma, -)"
+    )
     p.add_argument("file")
     p.add_argument("--no-progress", action="store_true")
     _data_arg(p)
@@ -56,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default=None)
     _data_arg(p)
 
-    p = sub.add_parser("rebuild", help="rebuild link tables, categories, search index, recent changes")
+    p = sub.add_parser(
+        "rebuild", help="rebuild link tables, categories, search index, recent changes"
+    )
     p.add_argument("--no-progress", action="store_true")
     _data_arg(p)
     return parser

@@ -1,8 +1,8 @@
 """vellum.wikitext: MediaWiki 1.39's wikitext parser as a pure library (no Django).
 
-    from vellum.wikitext import render, MemorySite
-    result = render("'''Hello''' [[World]]", "Main Page", MemorySite())
-    result.html, result.links, result.sections, ...
+from vellum.wikitext import render, MemorySite
+result = render("'''Hello''' [[World]]", "Main Page", MemorySite())
+result.html, result.links, result.sections, ...
 """
 
 from __future__ import annotations

@@ -94,11 +94,24 @@ class Namespaces:
             canonical[ns] = name.replace(" ", "_")
         if subpages is None:
             # MediaWiki's default $wgNamespacesWithSubpages.
-            subpages = {TALK, USER, USER_TALK, PROJECT, PROJECT_TALK, FILE_TALK, MEDIAWIKI,
-                        MEDIAWIKI_TALK, TEMPLATE, TEMPLATE_TALK, HELP, HELP_TALK,
-                        CATEGORY_TALK}
-        return cls(names=names, aliases=dict(DEFAULT_ALIASES), canonical=canonical,
-                   subpages=set(subpages))
+            subpages = {
+                TALK,
+                USER,
+                USER_TALK,
+                PROJECT,
+                PROJECT_TALK,
+                FILE_TALK,
+                MEDIAWIKI,
+                MEDIAWIKI_TALK,
+                TEMPLATE,
+                TEMPLATE_TALK,
+                HELP,
+                HELP_TALK,
+                CATEGORY_TALK,
+            }
+        return cls(
+            names=names, aliases=dict(DEFAULT_ALIASES), canonical=canonical, subpages=set(subpages)
+        )
 
     def lookup(self, name: str) -> int | None:
         """Namespace id for a local name, canonical name or alias; None if unknown."""

@@ -38,7 +38,7 @@ class InvalidTitle(ValueError):
 
 _MESSAGES = {
     "title-invalid-empty": "The requested page title is empty or contains only the name of a namespace.",
-    "title-invalid-characters": "The requested page title contains invalid characters: \"{}\".",
+    "title-invalid-characters": 'The requested page title contains invalid characters: "{}".',
     "title-invalid-relative": "Title has relative path. Relative page titles (./, ../) are invalid, because they will often be unreachable when handled by user's browser.",
     "title-invalid-magic-tilde": "The requested page title contains invalid magic tilde sequence (~~~).",
     "title-invalid-too-long": "The requested page title is too long. It must be no longer than 255 bytes in UTF-8 encoding.",

@@ -1,0 +1,91 @@
+"""ParserContext: the state of one render, shared by every stage and extension.
+
+It is what MediaWiki spreads over Parser, ParserOptions, ParserOutput and StripState:
+the page being rendered, the Site, the options, the strip state, the metadata collected
+for the RenderResult, limit counters, and per-extension state (`ext_state`).
+
+Extensions and the preprocessor call only the methods documented here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .options import RenderOptions
+from .result import RenderResult
+from .site import Site, SiteConfig
+from .strip import StripState
+from .title import Title
+
+if TYPE_CHECKING:
+    from .parser import Parser
+
+
+@dataclass
+class ParserContext:
+    site: Site
+    config: SiteConfig
+    title: Title
+    options: RenderOptions
+    parser: Parser
+    output: RenderResult = field(default_factory=lambda: RenderResult(html=""))
+    strip: StripState = field(default_factory=StripState)
+    # Per-extension state, e.g. ext_state["cite"] holds Cite's reference stack.
+    ext_state: dict[str, Any] = field(default_factory=dict)
+    # Limit counters (preprocessor node count, expensive functions, include size, ...).
+    counters: dict[str, int] = field(default_factory=dict)
+
+    # --- recursion into the parser (MediaWiki's Parser::recursive* methods) -------------
+    def recursive_preprocess(self, text: str, frame: Any = None) -> str:
+        """Expand templates etc. in `text` (Parser::recursivePreprocess)."""
+        return self.parser.recursive_preprocess(self, text, frame)
+
+    def recursive_tag_parse(self, text: str, frame: Any = None) -> str:
+        """Wikitext to HTML without paragraphs (Parser::recursiveTagParse). The result may
+        still hold strip markers and link holders; it is finished with the page."""
+        return self.parser.recursive_tag_parse(self, text, frame)
+
+    def recursive_tag_parse_fully(self, text: str, frame: Any = None) -> str:
+        """Wikitext to HTML with paragraphs and lists (Parser::recursiveTagParseFully)."""
+        return self.parser.recursive_tag_parse_fully(self, text, frame)
+
+    # --- metadata ---------------------------------------------------------------------
+    def add_link(self, title: Title) -> None:
+        key = title.prefixed_dbkey
+        if key not in self.output.links:
+            self.output.links.append(key)
+
+    def add_template(self, title: Title) -> None:
+        key = title.prefixed_dbkey
+        if key not in self.output.templates:
+            self.output.templates.append(key)
+
+    def add_category(self, dbkey: str, sort_key: str) -> None:
+        for i, (name, _) in enumerate(self.output.categories):
+            if name == dbkey:
+                self.output.categories[i] = (dbkey, sort_key)
+                return
+        self.output.categories.append((dbkey, sort_key))
+
+    def add_image(self, name: str) -> None:
+        if name not in self.output.images:
+            self.output.images.append(name)
+
+    def add_external_link(self, url: str) -> None:
+        if url not in self.output.external_links:
+            self.output.external_links.append(url)
+
+    def add_warning(self, text: str) -> None:
+        self.output.warnings.append(text)
+
+    def add_tracking_category(self, msg_key: str) -> None:
+        """Add the tracking category named by interface message `msg_key`
+        (e.g. 'expansion-depth-exceeded-category')."""
+        if msg_key not in self.output.tracking_categories:
+            self.output.tracking_categories.append(msg_key)
+
+    def msg(self, key: str, *params: str) -> str:
+        """An interface message in the content language (English), as wikitext, with
+        $1.. replaced; a MediaWiki:Key page on the Site overrides it."""
+        return self.parser.message(self, key, *params)
