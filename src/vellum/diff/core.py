@@ -1,0 +1,477 @@
+"""The diff pipeline of MediaWiki's wikidiff2: line diff, line pairing, moved paragraphs.
+
+1. Lines are diffed with ``engine.diff``.
+2. Line pairing (wikidiff2's LineDiffProcessor): in a block of changed lines, the i-th old
+   and i-th new line are shown side by side as one changed line only while their word-level
+   similarity is above ``CHANGE_THRESHOLD``; a dissimilar pair becomes an added plus a deleted
+   line, and unequal blocks leave their extra lines added or deleted.
+3. Walking the ops, every added or deleted line is offered to the moved-paragraph detection
+   (``_moved``): the most similar line on the other side (similarity above
+   ``MOVED_LINE_THRESHOLD``) is shown at both places with links between them and the word
+   diff of its edits. Past ``MAX_MOVED_LINES`` added+deleted lines nothing is detected.
+4. Unchanged lines are shown ``context`` at a time around changes, after a line-number row.
+
+The result is a list of ``Row`` events that the formatters (``table``, ``inline``,
+``jsonfmt``) turn into HTML or JSON.
+"""
+
+from __future__ import annotations
+
+from vellum.diff import engine
+from vellum.diff.engine import ADD, CHANGE, COPY, DEL
+from vellum.diff.words import explode_words
+
+CHANGE_THRESHOLD = 0.2
+MOVED_LINE_THRESHOLD = 0.4
+MAX_MOVED_LINES = 100
+MAX_WORD_LEVEL_DIFF_COMPLEXITY = 40_000_000
+
+# Row kinds
+HEADER, CONTEXT, ADDED, DELETED, WORDS = range(5)
+
+
+def explode_lines(text: str) -> list[str]:
+    """Lines as wikidiff2 splits them: on "\\n"; a final "\\n" starts no extra line."""
+    if not text:
+        return []
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    return lines
+
+
+class Words:
+    """One line split into words, with the character offset where each word starts."""
+
+    __slots__ = ("text", "words", "offs", "ascii", "_counts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        words = explode_words(text)
+        self.words = words
+        offs = [0] * (len(words) + 1)
+        pos = 0
+        for i, w in enumerate(words, 1):
+            pos += len(w)
+            offs[i] = pos
+        self.offs = offs
+        self.ascii = text.isascii()
+        self._counts: dict[str, int] | None = None
+
+    def nbytes(self, i1: int, i2: int) -> int:
+        """UTF-8 size of words [i1, i2): wikidiff2 measures similarity in bytes."""
+        s, e = self.offs[i1], self.offs[i2]
+        if self.ascii:
+            return e - s
+        return len(self.text[s:e].encode("utf-8", "surrogatepass"))
+
+    def counts(self) -> dict[str, int]:
+        c = self._counts
+        if c is None:
+            c = {}
+            get = c.get
+            for w in self.words:
+                c[w] = get(w, 0) + 1
+            self._counts = c
+        return c
+
+
+class WordDiff:
+    """The word diff of two lines, with wikidiff2's character similarity."""
+
+    __slots__ = ("a", "b", "ops", "bailout", "_sim")
+
+    def __init__(self, a: Words, b: Words) -> None:
+        self.a = a
+        self.b = b
+        res = engine.diff(a.words, b.words, MAX_WORD_LEVEL_DIFF_COMPLEXITY)
+        self.ops = res.ops
+        self.bailout = res.bailout
+        self._sim: float | None = None
+
+    @property
+    def similarity(self) -> float:
+        """Share of the bytes that are unchanged (WordDiffStats.charSimilarity)."""
+        if self._sim is None:
+            if self.bailout:
+                self._sim = 0.0
+                return 0.0
+            a, b = self.a, self.b
+            copy = total = 0
+            for op, i1, i2, j1, j2 in self.ops:
+                if op == COPY:
+                    n = a.nbytes(i1, i2)
+                    copy += n
+                elif op == DEL:
+                    n = a.nbytes(i1, i2)
+                elif op == ADD:
+                    n = b.nbytes(j1, j2)
+                else:
+                    n = max(a.nbytes(i1, i2), b.nbytes(j1, j2))
+                total += n
+            self._sim = copy / total if copy and total else 0.0
+        return self._sim
+
+
+def similarity_bound(a: Words, b: Words) -> float:
+    """An upper bound of the similarity of the word diff of a and b, cheap to compute.
+
+    The unchanged bytes are at most the bytes of the words both lines share (as multisets),
+    and the total is at least the size of the longer line.
+    """
+    la, lb = a.nbytes(0, len(a.words)), b.nbytes(0, len(b.words))
+    longer = max(la, lb)
+    if longer == 0:
+        return 0.0
+    if min(la, lb) / longer <= MOVED_LINE_THRESHOLD * 0.5:
+        return min(la, lb) / longer
+    ca, cb = a.counts(), b.counts()
+    if len(ca) > len(cb):
+        ca, cb = cb, ca
+    common = 0
+    for w, n in ca.items():
+        m = cb.get(w)
+        if m:
+            k = n if n < m else m
+            common += k * (len(w) if w.isascii() else len(w.encode("utf-8", "surrogatepass")))
+    return common / longer
+
+
+class Row:
+    """One output event: a line-number row, a context / added / deleted line, or a word diff
+    (a changed line, or one side of a moved paragraph)."""
+
+    __slots__ = ("kind", "text", "o", "n", "wd", "left", "right", "src", "dst", "down")
+
+    def __init__(self, kind: int, text: str = "", o: int = 0, n: int = 0) -> None:
+        self.kind = kind
+        self.text = text
+        self.o = o  # 1-based old line number (header: first old line of the hunk)
+        self.n = n
+        self.wd: WordDiff | None = None
+        self.left = self.right = True
+        self.src = self.dst = ""
+        self.down = False
+
+
+class _Entry:
+    """A moved-paragraph candidate pair (wikidiff2's DiffMapEntry)."""
+
+    __slots__ = ("sim", "from_index", "from_line", "to_index", "to_line", "lhs", "rhs")
+
+    def __init__(self, sim: float, fi: int, fl: int, ti: int, tl: int) -> None:
+        self.sim = sim
+        self.from_index, self.from_line = fi, fl
+        self.to_index, self.to_line = ti, tl
+        self.lhs = self.rhs = False
+
+
+def _anchor(index: int, line: int, lhs: bool) -> str:
+    return f"movedpara_{index}_{line}_{'lhs' if lhs else 'rhs'}"
+
+
+class Differ:
+    """Runs the pipeline on two texts; ``rows`` is the result."""
+
+    def __init__(self, old: str, new: str, context: int = 2) -> None:
+        self.a = explode_lines(old)
+        self.b = explode_lines(new)
+        self.context = context
+        self._wa: dict[int, Words] = {}
+        self._wb: dict[int, Words] = {}
+        self._diffs: dict[tuple[int, int, bool], WordDiff] = {}
+        self.rows: list[Row] = []
+        self.diff_map: dict[tuple[int, int], _Entry] = {}
+        self.ops = self._process(engine.diff(self.a, self.b).ops)
+        self._allow_moves = self._count_moves()
+        self._print()
+
+    # -- word diffs, cached per pair of lines ---------------------------------------------
+
+    def words_a(self, i: int) -> Words:
+        w = self._wa.get(i)
+        if w is None:
+            w = self._wa[i] = Words(self.a[i])
+        return w
+
+    def words_b(self, j: int) -> Words:
+        w = self._wb.get(j)
+        if w is None:
+            w = self._wb[j] = Words(self.b[j])
+        return w
+
+    def word_diff(self, i: int, j: int, reverse: bool = False) -> WordDiff:
+        """Word diff of old line i to new line j (new to old with ``reverse``)."""
+        key = (i, j, reverse)
+        d = self._diffs.get(key)
+        if d is None:
+            if reverse:
+                d = WordDiff(self.words_b(j), self.words_a(i))
+            else:
+                d = WordDiff(self.words_a(i), self.words_b(j))
+            self._diffs[key] = d
+        return d
+
+    def _looks_like_change(self, i: int, j: int) -> bool:
+        wa, wb = self.words_a(i), self.words_b(j)
+        if (
+            (i, j, False) not in self._diffs
+            and len(wa.words) * len(wb.words) <= MAX_WORD_LEVEL_DIFF_COMPLEXITY
+            and _bound_le(wa, wb, CHANGE_THRESHOLD)
+        ):
+            return False
+        d = self.word_diff(i, j)
+        return d.bailout or d.similarity > CHANGE_THRESHOLD
+
+    # -- line pairing ---------------------------------------------------------------------
+
+    def _process(self, line_ops: list[engine.Op]) -> list[tuple[int, list[int], list[int]]]:
+        result: list[tuple[int, list[int], list[int]]] = []
+        for op, i1, i2, j1, j2 in line_ops:
+            if op != CHANGE:
+                result.append((op, list(range(i1, i2)), list(range(j1, j2))))
+                continue
+            dels = list(range(i1, i2))
+            adds = list(range(j1, j2))
+            i = 0
+            while i < len(dels) and i < len(adds):
+                if not self._looks_like_change(dels[i], adds[i]):
+                    if i > 0:
+                        result.append((CHANGE, dels[:i], adds[:i]))
+                        del dels[:i]
+                        del adds[:i]
+                        i = 0
+                    result.append((ADD, [], [adds[i]]))
+                    result.append((DEL, [dels[i]], []))
+                    del adds[i]
+                    del dels[i]
+                    i -= 1
+                i += 1
+            if dels and adds:
+                common = min(len(dels), len(adds))
+                result.append((CHANGE, dels[:common], adds[:common]))
+                if len(dels) > common:
+                    result.append((DEL, dels[common:], []))
+                if len(adds) > common:
+                    result.append((ADD, [], adds[common:]))
+            elif dels:
+                result.append((DEL, dels, []))
+            elif adds:
+                result.append((ADD, [], adds))
+        return result
+
+    def _count_moves(self) -> bool:
+        adds = dels = 0
+        for op, frm, to in self.ops:
+            if op == ADD:
+                adds += len(to)
+            elif op == DEL:
+                dels += len(frm)
+            if adds + dels > MAX_MOVED_LINES:
+                return False
+        return True
+
+    # -- output -------------------------------------------------------------------------
+
+    def _words_row(self, i: int, j: int) -> Row:
+        r = Row(WORDS, "", i + 1, j + 1)
+        r.wd = self.word_diff(i, j)
+        self.rows.append(r)
+        return r
+
+    def _print(self) -> None:
+        rows = self.rows
+        ops = self.ops
+        a, b = self.a, self.b
+        ctx = self.context
+        from_index = to_index = 1
+        show_line_number = True
+        last = len(ops) - 1
+        for i, (op, frm, to) in enumerate(ops):
+            if op != COPY and i == 0:
+                rows.append(Row(HEADER, "", 1, 1))
+            if op == ADD:
+                for j, line in enumerate(to):
+                    if not self._moved(i, j, from_index, to_index + j):
+                        rows.append(Row(ADDED, b[line], 0, line + 1))
+                to_index += len(to)
+            elif op == DEL:
+                for j, line in enumerate(frm):
+                    if not self._moved(i, j, from_index + j, to_index):
+                        rows.append(Row(DELETED, a[line], line + 1, 0))
+                from_index += len(frm)
+            elif op == COPY:
+                n = len(frm)
+                # Trailing context of the previous change, leading context of the next one.
+                head = range(min(ctx, n)) if i != 0 else range(0)
+                tail = range(max(n - ctx, 0), n) if i != last else range(0)
+                if head and tail and tail.start <= head.stop:
+                    shown: range | list[int] = range(n)
+                else:
+                    shown = [*head, *tail]
+                prev = -1
+                for j in shown:
+                    if j > prev + 1:
+                        show_line_number = True
+                    if show_line_number:
+                        rows.append(Row(HEADER, "", from_index + j, to_index + j))
+                        show_line_number = False
+                    rows.append(Row(CONTEXT, a[frm[j]], from_index + j, to_index + j))
+                    prev = j
+                from_index += n
+                to_index += n
+            else:
+                for x, y in zip(frm, to, strict=False):
+                    self._words_row(x, y)
+                n = min(len(frm), len(to))
+                from_index += n
+                to_index += n
+            show_line_number = False
+
+    # -- moved paragraphs -----------------------------------------------------------------
+
+    def _moved(self, op_index: int, op_line: int, left_line: int, right_line: int) -> bool:
+        """wikidiff2's printMovedLineDiff: show this added/deleted line as moved if it can."""
+        if not self._allow_moves:
+            return False
+        ops = self.ops
+        diff_map = self.diff_map
+        op = ops[op_index][0]
+        print_left = op == DEL
+
+        def cmp_entries(other_index: int, other_line: int) -> bool:
+            other = diff_map.get((other_index, other_line))
+            if other is not None:
+                if print_left:
+                    same = other.from_index == op_index and other.from_line == op_line
+                    shown = other.lhs
+                else:
+                    same = other.to_index == op_index and other.to_line == op_line
+                    shown = other.rhs
+                if not same and shown:
+                    return False
+            return True
+
+        key = (op_index, op_line)
+        best = diff_map.get(key)
+        if best is not None:
+            if op == ADD:
+                other_index, other_line = best.from_index, best.from_line
+            else:
+                other_index, other_line = best.to_index, best.to_line
+            if not cmp_entries(other_index, other_line):
+                return False
+            if _is_next(other_index, other_line, op_index, op_line):
+                return True  # already shown as a changed line
+            self._moved_row(best, print_left, op_index, op_line, other_index, other_line)
+            if print_left:
+                best.lhs = True
+            else:
+                best.rhs = True
+            return True
+
+        other_op = DEL if op == ADD else ADD
+        if op == ADD:
+            this_line = ops[op_index][2][op_line]
+            this_words = self.words_b(this_line)
+        else:
+            this_line = ops[op_index][1][op_line]
+            this_words = self.words_a(this_line)
+        found: _Entry | None = None
+        for i, (opi, frm, to) in enumerate(ops):
+            if opi != other_op:
+                continue
+            lines = frm if op == ADD else to
+            for k, line in enumerate(lines):
+                entry = diff_map.get((i, k))
+                if entry is not None and (entry.lhs if print_left else entry.rhs):
+                    continue
+                potential = cmp_entries(i, k)
+                if found is not None and not potential:
+                    continue  # cannot replace the current candidate
+                # The similarity is that of the diff from the added to the deleted line.
+                if op == ADD:
+                    old_i, new_j = line, this_line
+                    other_words = self.words_a(line)
+                else:
+                    old_i, new_j = this_line, line
+                    other_words = self.words_b(line)
+                floor = (
+                    MOVED_LINE_THRESHOLD if found is None else max(found.sim, MOVED_LINE_THRESHOLD)
+                )
+                key3 = (old_i, new_j, True)
+                if (
+                    key3 not in self._diffs
+                    and len(this_words.words) * len(other_words.words)
+                    <= MAX_WORD_LEVEL_DIFF_COMPLEXITY
+                    and _bound_le(this_words, other_words, floor)
+                ):
+                    # Cannot beat the candidate or pass the threshold; as a first candidate
+                    # it only needs a similarity no higher than its bound.
+                    if found is None:
+                        sim = similarity_bound(this_words, other_words)
+                    else:
+                        continue
+                else:
+                    sim = self.word_diff(old_i, new_j, True).similarity
+                if op == ADD:
+                    tmp = _Entry(sim, i, k, op_index, op_line)
+                else:
+                    tmp = _Entry(sim, op_index, op_line, i, k)
+                if found is None or (tmp.sim > found.sim and potential):
+                    found = tmp
+
+        if found is not None and found.sim > MOVED_LINE_THRESHOLD:
+            if op == ADD:
+                other_index, other_line = found.from_index, found.from_line
+            else:
+                other_index, other_line = found.to_index, found.to_line
+            if not cmp_entries(other_index, other_line):
+                return False
+            if (other_index, other_line) in diff_map:
+                return False
+            if print_left:
+                found.lhs = True
+            else:
+                found.rhs = True
+            diff_map[key] = found
+            diff_map[(other_index, other_line)] = found
+            if _is_next(op_index, op_line, other_index, other_line):
+                self._words_row(
+                    ops[found.from_index][1][found.from_line], ops[found.to_index][2][found.to_line]
+                )
+                found.lhs = found.rhs = True
+            else:
+                self._moved_row(found, print_left, op_index, op_line, other_index, other_line)
+            return True
+        return False
+
+    def _moved_row(
+        self,
+        entry: _Entry,
+        print_left: bool,
+        op_index: int,
+        op_line: int,
+        other_index: int,
+        other_line: int,
+    ) -> None:
+        ops = self.ops
+        r = self._words_row(
+            ops[entry.from_index][1][entry.from_line], ops[entry.to_index][2][entry.to_line]
+        )
+        r.left = print_left
+        r.right = not print_left
+        r.src = _anchor(op_index, op_line, print_left)
+        r.dst = _anchor(other_index, other_line, not print_left)
+        r.down = other_index > op_index or (other_index == op_index and other_line > op_line)
+
+
+def _is_next(op_index: int, op_line: int, other_index: int, other_line: int) -> bool:
+    return (other_index == op_index and other_line == op_line + 1) or (
+        other_index == op_index + 1 and other_line == 0
+    )
+
+
+def _bound_le(a: Words, b: Words, limit: float) -> bool:
+    """Whether the similarity of a and b is certainly at most ``limit``."""
+    return similarity_bound(a, b) <= limit
