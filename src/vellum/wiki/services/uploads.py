@@ -1,0 +1,236 @@
+"""Uploaded files (MediaWiki's LocalFile): stored under DATA_DIR/images in MediaWiki's hashed
+paths (images/a/ab/Name.png, old versions in images/archive/a/ab/TIMESTAMP!Name.png), with
+the image table row, the file description page and the upload log entry."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from vellum.wikitext.site import FileInfo
+from vellum.wikitext.title import Title
+
+from ..models import File, OldFile, Page
+from .errors import EditError, PermissionDenied
+from .log import add_log_entry
+from .titles import iso_timestamp, make_title, parse_title, sha1_base36
+from .users import actor_for, has_right
+
+FILE_EXTENSIONS = ("png", "gif", "jpg", "jpeg", "webp")  # $wgFileExtensions default
+MAX_UPLOAD_SIZE = 100 * 1024 * 1024
+
+
+class UploadError(EditError):
+    """The file could not be uploaded."""
+
+    code = "uploaderror"
+
+    def __init__(self, message: str, code: str = "uploaderror") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class UploadWarning(EditError):
+    """The upload has warnings (the file exists, is a duplicate, ...); repeat with
+    ignore_warnings to go ahead."""
+
+    code = "uploadwarning"
+
+    def __init__(self, warnings: dict[str, Any]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in warnings.items()))
+        self.warnings = warnings
+
+
+@dataclass
+class UploadResult:
+    file: File
+    overwritten: bool = False
+    warnings: dict[str, Any] = field(default_factory=dict)
+
+
+def hash_path(name: str) -> str:
+    """MediaWiki's hashed directory of a file name: 'a/ab'."""
+    h = hashlib.md5(name.encode("utf-8")).hexdigest()
+    return f"{h[0]}/{h[:2]}"
+
+
+def images_dir() -> Path:
+    return Path(settings.MEDIA_ROOT)
+
+
+def file_path(name: str) -> Path:
+    return images_dir() / hash_path(name) / name
+
+
+def file_url(name: str) -> str:
+    return f"{settings.MEDIA_URL}{hash_path(name)}/{quote(name)}"
+
+
+def file_info(f: File) -> FileInfo:
+    """The engine's FileInfo for an uploaded file."""
+    return FileInfo(
+        name=f.name,
+        width=f.width,
+        height=f.height,
+        mime=f.mime,
+        media_type=f.media_type,
+        size=f.size,
+        bits=f.bits,
+        sha1=f.sha1,
+        timestamp=iso_timestamp(f.timestamp),
+        url=file_url(f.name),
+        thumb_url=file_url(f.name).rsplit("/", 1)[0] + "/",
+        description_page=f"/wiki/File:{quote(f.name)}",
+        comment=f.description,
+    )
+
+
+def _inspect(data: bytes, name: str) -> dict[str, Any]:
+    from PIL import Image, UnidentifiedImageError
+
+    info: dict[str, Any] = {"width": 0, "height": 0, "bits": 0, "media_type": "UNKNOWN"}
+    info["mime"] = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            info["width"], info["height"] = im.size
+            info["bits"] = 8
+            info["mime"] = Image.MIME.get(im.format or "", info["mime"])
+            info["media_type"] = "BITMAP"
+    except (UnidentifiedImageError, OSError):
+        pass
+    return info
+
+
+def upload_file(
+    name: str,
+    data: bytes,
+    user: Any,
+    *,
+    actor: Any = None,
+    comment: str = "",
+    text: str | None = None,
+    ignore_warnings: bool = False,
+) -> UploadResult:
+    """Store an uploaded file as File:`name`; raises UploadWarning / UploadError /
+    PermissionDenied. `text` is the description page's text for a new file."""
+    title = parse_title(name, 6)
+    if title.namespace != 6:
+        title = make_title(6, title.prefixed_dbkey.replace(":", "-"))
+    name = title.dbkey
+    if not has_right(user, "upload"):
+        raise PermissionDenied("You do not have permission to upload files.", "upload")
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext not in FILE_EXTENSIONS:
+        raise UploadError(
+            f'".{ext}" is not a permitted file type. Permitted file types: '
+            + ", ".join(FILE_EXTENSIONS)
+            + ".",
+            "filetype-banned",
+        )
+    if not data:
+        raise UploadError("The file you submitted was empty.", "empty-file")
+    if len(data) > MAX_UPLOAD_SIZE:
+        raise UploadError(
+            "The file is bigger than the server is configured to allow.", "file-too-large"
+        )
+    meta = _inspect(data, name)
+    if meta["media_type"] != "BITMAP":
+        raise UploadError("The file's contents do not match its extension.", "verification-error")
+    sha1 = sha1_base36(data)
+    existing = File.objects.filter(name=name).first()
+    warnings: dict[str, Any] = {}
+    if existing is not None:
+        if existing.sha1 == sha1:
+            warnings["duplicateversions"] = [name]
+        warnings["exists"] = name
+        if not has_right(user, "reupload"):
+            raise PermissionDenied("You do not have permission to overwrite files.", "reupload")
+    dups = list(File.objects.filter(sha1=sha1).exclude(name=name).values_list("name", flat=True))
+    if dups:
+        warnings["duplicate"] = dups
+    if warnings and not ignore_warnings:
+        raise UploadWarning(warnings)
+
+    who = actor_for(actor if actor is not None else user)
+    now = timezone.now()
+    path = file_path(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with transaction.atomic():
+        if existing is not None:
+            archive_name = f"{now.strftime('%Y%m%d%H%M%S')}!{name}"
+            apath = images_dir() / "archive" / hash_path(name) / archive_name
+            apath.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists():
+                path.replace(apath)
+            OldFile.objects.create(
+                name=name,
+                archive_name=archive_name,
+                size=existing.size,
+                width=existing.width,
+                height=existing.height,
+                bits=existing.bits,
+                mime=existing.mime,
+                media_type=existing.media_type,
+                sha1=existing.sha1,
+                timestamp=existing.timestamp,
+                actor=existing.actor,
+                description=existing.description,
+            )
+            existing.delete()
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        f = File.objects.create(
+            name=name,
+            size=len(data),
+            width=meta["width"],
+            height=meta["height"],
+            bits=meta["bits"],
+            mime=meta["mime"],
+            media_type=meta["media_type"],
+            sha1=sha1,
+            timestamp=now,
+            actor=who,
+            description=comment,
+        )
+        add_log_entry(
+            "upload",
+            "overwrite" if existing else "upload",
+            who,
+            title,
+            comment=comment,
+            params={"img_sha1": sha1, "img_timestamp": now.strftime("%Y%m%d%H%M%S")},
+            page_id=Page.objects.filter(namespace=6, title=name)
+            .values_list("id", flat=True)
+            .first()
+            or 0,
+        )
+    if not Page.objects.filter(namespace=6, title=name).exists():
+        from .editing import edit_page
+
+        edit_page(
+            title,
+            text if text is not None else comment,
+            user,
+            actor=who,
+            summary=comment,
+            check_permissions=False,
+        )
+    else:
+        from .links import invalidate_users_of
+
+        invalidate_users_of(title, links=True)
+    return UploadResult(f, overwritten=existing is not None, warnings=warnings)
+
+
+def file_title(f: File) -> Title:
+    return make_title(6, f.name)
