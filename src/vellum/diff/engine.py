@@ -12,7 +12,7 @@ Operations are ``(op, i1, i2, j1, j2)`` ranges with op one of COPY, DEL, ADD, CH
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 
 COPY, DEL, ADD, CHANGE = 0, 1, 2, 3
@@ -31,39 +31,73 @@ class DiffResult:
         self.bailout = bailout
 
 
+def _common_prefix(a: Sequence, b: Sequence, lim: int) -> int:
+    """Length of the common head of a and b, at most lim (galloping slice compares)."""
+    n = 0
+    while n < lim and n < 8:
+        if a[n] != b[n]:
+            return n
+        n += 1
+    step = 8
+    while n + step <= lim and a[n : n + step] == b[n : n + step]:
+        n += step
+        step *= 2
+    hi = min(n + step, lim)
+    while n < hi:
+        mid = (n + hi + 1) // 2
+        if a[n:mid] == b[n:mid]:
+            n = mid
+        else:
+            hi = mid - 1
+    return n
+
+
+def _common_suffix(a: Sequence, b: Sequence, lim: int) -> int:
+    """Length of the common tail of a and b, at most lim."""
+    na, nb = len(a), len(b)
+    n = 0
+    while n < lim and n < 8:
+        if a[na - 1 - n] != b[nb - 1 - n]:
+            return n
+        n += 1
+    step = 8
+    while n + step <= lim and a[na - n - step : na - n] == b[nb - n - step : nb - n]:
+        n += step
+        step *= 2
+    hi = min(n + step, lim)
+    while n < hi:
+        mid = (n + hi + 1) // 2
+        if a[na - mid : na - n] == b[nb - mid : nb - n]:
+            n = mid
+        else:
+            hi = mid - 1
+    return n
+
+
 def diff(a: Sequence, b: Sequence, bailout_complexity: int = 0) -> DiffResult:
     """Diff two sequences; past ``bailout_complexity`` (product of the trimmed sizes, 0 = no
     limit) the whole of ``a`` is shown replaced by the whole of ``b``."""
     n_from, n_to = len(a), len(b)
-    # Skip the common head and tail.
-    skip = 0
-    lim = min(n_from, n_to)
-    while skip < lim and a[skip] == b[skip]:
-        skip += 1
+    # Skip the common head and tail (the tail never reaches back to the head's end).
+    skip = _common_prefix(a, b, min(n_from, n_to))
     if skip == n_from == n_to:
         return DiffResult([(COPY, 0, n_from, 0, n_to)] if n_from else [])
-    endskip = 0
-    xi, yi = n_from - 1, n_to - 1
-    while xi > skip and yi > skip and a[xi] == b[yi]:
-        endskip += 1
-        xi -= 1
-        yi -= 1
+    endskip = _common_suffix(a, b, max(0, min(n_from, n_to) - 1 - skip))
 
     if bailout_complexity > 0:
         complexity = (n_from - skip - endskip) * (n_to - skip - endskip)
         if complexity > bailout_complexity:
             return DiffResult([(CHANGE, 0, n_from, 0, n_to)], True)
 
-    xchanged = [False] * n_from
-    ychanged = [False] * n_to
-    mid_a = a[skip : n_from - endskip]
-    mid_b = b[skip : n_to - endskip]
+    xchanged = bytearray(n_from)
+    ychanged = bytearray(n_to)
+    xend, yend = n_from - endskip, n_to - endskip
+    mid_a = a[skip:xend]
+    mid_b = b[skip:yend]
     if not mid_a or not mid_b:
         # Pure insertion or deletion: no LCS to find.
-        for i in range(skip, n_from - endskip):
-            xchanged[i] = True
-        for j in range(skip, n_to - endskip):
-            ychanged[j] = True
+        xchanged[skip:xend] = b"\x01" * (xend - skip)
+        ychanged[skip:yend] = b"\x01" * (yend - skip)
     else:
         xset = set(mid_a)
         yv: list = []
@@ -75,7 +109,7 @@ def diff(a: Sequence, b: Sequence, bailout_complexity: int = 0) -> DiffResult:
                 yv.append(item)
                 yind.append(j)
             else:
-                ychanged[j] = True
+                ychanged[j] = 1
         xv: list = []
         xind: list[int] = []
         for i, item in enumerate(mid_a, skip):
@@ -83,7 +117,7 @@ def diff(a: Sequence, b: Sequence, bailout_complexity: int = 0) -> DiffResult:
                 xv.append(item)
                 xind.append(i)
             else:
-                xchanged[i] = True
+                xchanged[i] = 1
         if xv:
             _compareseq(xv, yv, xind, yind, xchanged, ychanged)
 
@@ -92,21 +126,31 @@ def diff(a: Sequence, b: Sequence, bailout_complexity: int = 0) -> DiffResult:
     return DiffResult(_ops(xchanged, ychanged, n_from, n_to))
 
 
-def _ops(xchanged: list[bool], ychanged: list[bool], n_from: int, n_to: int) -> list[Op]:
+def _ops(xchanged: bytearray, ychanged: bytearray, n_from: int, n_to: int) -> list[Op]:
     ops: list[Op] = []
     xi = yi = 0
+    xfind, yfind = xchanged.find, ychanged.find
     while xi < n_from or yi < n_to:
+        px = xfind(1, xi)
+        if px < 0:
+            px = n_from
+        py = yfind(1, yi)
+        if py < 0:
+            py = n_to
+        n = min(px - xi, py - yi)
+        if n > 0:
+            ops.append((COPY, xi, xi + n, yi, yi + n))
+            xi += n
+            yi += n
         x0, y0 = xi, yi
-        while xi < n_from and yi < n_to and not xchanged[xi] and not ychanged[yi]:
-            xi += 1
-            yi += 1
-        if xi > x0:
-            ops.append((COPY, x0, xi, y0, yi))
-        x0, y0 = xi, yi
-        while xi < n_from and xchanged[xi]:
-            xi += 1
-        while yi < n_to and ychanged[yi]:
-            yi += 1
+        if xi < n_from and xchanged[xi]:
+            xi = xfind(0, xi)
+            if xi < 0:
+                xi = n_from
+        if yi < n_to and ychanged[yi]:
+            yi = yfind(0, yi)
+            if yi < 0:
+                yi = n_to
         if xi > x0 and yi > y0:
             ops.append((CHANGE, x0, xi, y0, yi))
         elif xi > x0:
@@ -117,7 +161,7 @@ def _ops(xchanged: list[bool], ychanged: list[bool], n_from: int, n_to: int) -> 
 
 
 def _compareseq(
-    xv: list, yv: list, xind: list[int], yind: list[int], xchanged: list[bool], ychanged: list[bool]
+    xv: list, yv: list, xind: list[int], yind: list[int], xchanged: bytearray, ychanged: bytearray
 ) -> None:
     """Mark the items of xv/yv outside their LCS as changed (iterative compareseq)."""
     seq = [0] * (max(len(xv), len(yv)) + 2)
@@ -137,9 +181,9 @@ def _compareseq(
             lcs, seps = _diag(xv, yv, seq, xoff, xlim, yoff, ylim, nchunks)
         if lcs == 0:
             for y in range(yoff, ylim):
-                ychanged[yind[y]] = True
+                ychanged[yind[y]] = 1
             for x in range(xoff, xlim):
-                xchanged[xind[x]] = True
+                xchanged[xind[x]] = 1
         else:
             # Sub-problems write disjoint ranges, so their order does not matter.
             for k in range(len(seps) - 1, 0, -1):
@@ -168,19 +212,24 @@ def _diag(
     else:
         xs, ys = xv, yv
 
-    ymatches: dict = {}
-    for i in range(ylim - 1, yoff - 1, -1):
+    # Positions of each item on the y side that are not in the current LCS chain, ascending.
+    # wikidiff2 walks all positions of an item in descending order, skipping those in the
+    # chain; a run of positions between two chain entries only leaves its lowest one in the
+    # chain. Walking the free positions with bisect gives the same chain and ymids in far
+    # fewer steps when items repeat (blank lines, table row markers).
+    free: dict = {}
+    for i in range(yoff, ylim):
         item = ys[i]
-        m = ymatches.get(item)
+        m = free.get(item)
         if m is None:
-            ymatches[item] = [i]
+            free[item] = [i]
         else:
             m.append(i)
 
     nlines = ylim - yoff
     lcs = 0
     seq[0] = yoff - 1
-    in_seq: set[int] = set()
+    owner: dict[int, list[int]] = {}  # chain position -> the free list it came from
     ymids = [0] * ((nlines + 1) * nchunks)
     numer = xlim - xoff + nchunks - 1
     span = xlim - xoff
@@ -192,52 +241,42 @@ def _diag(
                 ymids[i * nchunks + c] = seq[i]
         x1 = xoff + (numer + span * chunk) // nchunks
         while x < x1:
-            matches = ymatches.get(xs[x])
+            fl = free.get(xs[x])
             x += 1
-            if matches is None:
+            if not fl:
                 continue
-            k = 0
-            n = len(matches)
-            p = 0
-            while p < n:
-                y = matches[p]
-                p += 1
-                if y not in in_seq:
-                    # lcs_pos(y)
-                    if lcs == 0 or y > seq[lcs]:
-                        lcs += 1
-                        seq[lcs] = y
-                        in_seq.add(y)
-                        k = lcs
-                    else:
-                        k = bisect_left(seq, y, 1, lcs + 1)
-                        in_seq.discard(seq[k])
-                        seq[k] = y
-                        in_seq.add(y)
-                    base = k * nchunks
-                    ymids[base : base + nchunks] = ymids[base - nchunks : base]
+            idx = len(fl) - 1
+            y = fl[idx]
+            while True:
+                # lcs_pos(y): put y in the chain
+                if lcs == 0 or y > seq[lcs]:
+                    lcs += 1
+                    k = lcs
+                else:
+                    k = bisect_left(seq, y, 1, lcs + 1)
+                    old = seq[k]
+                    ofl = owner.pop(old)
+                    insort(ofl, old)
+                seq[k] = y
+                del fl[idx]
+                owner[y] = fl
+                base = k * nchunks
+                ymids[base : base + nchunks] = ymids[base - nchunks : base]
+                # Positions between the previous chain entry and y replace y in turn.
+                lo = seq[k - 1]
+                j = bisect_right(fl, lo, 0, idx)
+                if j < idx:
+                    owner.pop(y)
+                    y2 = fl[j]
+                    del fl[j]
+                    insort(fl, y)
+                    seq[k] = y2
+                    owner[y2] = fl
+                    idx = j
+                if idx == 0:
                     break
-            while p < n:
-                y = matches[p]
-                p += 1
-                if y > seq[k - 1]:
-                    # The common case: the next match just replaces the previous one.
-                    in_seq.discard(seq[k])
-                    seq[k] = y
-                    in_seq.add(y)
-                elif y not in in_seq:
-                    if lcs == 0 or y > seq[lcs]:
-                        lcs += 1
-                        seq[lcs] = y
-                        in_seq.add(y)
-                        k = lcs
-                    else:
-                        k = bisect_left(seq, y, 1, lcs + 1)
-                        in_seq.discard(seq[k])
-                        seq[k] = y
-                        in_seq.add(y)
-                    base = k * nchunks
-                    ymids[base : base + nchunks] = ymids[base - nchunks : base]
+                idx -= 1
+                y = fl[idx]
 
     seps: list[tuple[int, int]] = [(yoff, xoff) if flip else (xoff, yoff)]
     ymid = lcs * nchunks
@@ -249,34 +288,53 @@ def _diag(
     return lcs, seps
 
 
-def _shift_boundaries(lines: Sequence, changed: list[bool], other_changed: list[bool]) -> None:
-    """Slide runs of changes so they merge where possible (GNU diffutils analyze.c)."""
+def _shift_boundaries(lines: Sequence, changed: bytearray, other_changed: bytearray) -> None:
+    """Slide runs of changes so they merge where possible (GNU diffutils analyze.c).
+
+    i and j move together so that changed[:i] and other_changed[:j] hold as many unchanged
+    lines; stretches without changes are skipped with bytearray.find.
+    """
     i = j = 0
     length = len(lines)
     other_len = len(other_changed)
+    find, ofind = changed.find, other_changed.find
     while True:
-        while j < other_len and other_changed[j]:
-            j += 1
-        while i < length and not changed[i]:
-            i += 1
-            j += 1
-            while j < other_len and other_changed[j]:
-                j += 1
-        if i == length:
+        if j < other_len and other_changed[j]:
+            j = ofind(0, j)
+            if j < 0:
+                j = other_len
+        p = find(1, i)
+        if p < 0:
             break
+        # Consume p - i unchanged lines on the other side, skipping its changed runs.
+        count = p - i
+        i = p
+        while count:
+            q = ofind(1, j)
+            if q < 0:
+                j += count
+                break
+            run = q - j
+            if run > count:
+                j += count
+                break
+            count -= run
+            j = ofind(0, q)
+            if j < 0:
+                j = other_len
         start = i
-        i += 1
-        while i < length and changed[i]:
-            i += 1
+        i = find(0, i + 1)
+        if i < 0:
+            i = length
         while True:
             runlength = i - start
             # Move the changed region back while the previous unchanged line matches the
             # last changed one: this merges with earlier changed regions.
             while start > 0 and lines[start - 1] == lines[i - 1]:
                 start -= 1
-                changed[start] = True
+                changed[start] = 1
                 i -= 1
-                changed[i] = False
+                changed[i] = 0
                 while start > 0 and changed[start - 1]:
                     start -= 1
                 j -= 1
@@ -285,9 +343,9 @@ def _shift_boundaries(lines: Sequence, changed: list[bool], other_changed: list[
             corresponding = i if j < other_len else length
             # Move it forward while the first changed line matches the following one.
             while i < length and lines[start] == lines[i]:
-                changed[start] = False
+                changed[start] = 0
                 start += 1
-                changed[i] = True
+                changed[i] = 1
                 i += 1
                 while i < length and changed[i]:
                     i += 1
@@ -301,9 +359,9 @@ def _shift_boundaries(lines: Sequence, changed: list[bool], other_changed: list[
         # Move the fully merged run back to a corresponding run in the other file.
         while corresponding < i:
             start -= 1
-            changed[start] = True
+            changed[start] = 1
             i -= 1
-            changed[i] = False
+            changed[i] = 0
             j -= 1
             while other_changed[j]:
                 j -= 1
