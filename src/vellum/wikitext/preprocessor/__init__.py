@@ -1,0 +1,116 @@
+"""MediaWiki's preprocessor: templates, arguments, parser functions, magic words,
+comments, <includeonly>/<noinclude>/<onlyinclude>, extension tags and heading markers.
+
+`preprocess(ctx, text)` is Parser::replaceVariables for a whole page (or, with a frame,
+for text inside an extension tag): it builds the document tree (`dom`) and expands it in
+a frame (`frame`), calling `braces` for `{{...}}`, `{{{...}}}` and tags.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from .dom import build
+from .frame import (
+    NO_ARGS,
+    NO_IGNORE,
+    NO_TAGS,
+    NO_TEMPLATES,
+    RECOVER_COMMENTS,
+    RECOVER_ORIG,
+    STRIP_COMMENTS,
+    CustomFrame,
+    Frame,
+    TemplateFrame,
+)
+from .state import PPState, get_state
+
+if TYPE_CHECKING:
+    from ..context import ParserContext
+
+__all__ = [
+    "NO_ARGS",
+    "NO_IGNORE",
+    "NO_TAGS",
+    "NO_TEMPLATES",
+    "RECOVER_COMMENTS",
+    "RECOVER_ORIG",
+    "STRIP_COMMENTS",
+    "CustomFrame",
+    "Frame",
+    "PPState",
+    "TemplateFrame",
+    "build_dom",
+    "get_state",
+    "preprocess",
+    "root_frame",
+]
+
+_MIN_RECURSION = 20000
+
+
+def _tag_names() -> tuple[str, ...]:
+    from ..extensions import TAG_HOOKS, load
+
+    load()
+    return tuple(TAG_HOOKS)
+
+
+def build_dom(ctx: ParserContext, text: str, for_inclusion: bool = False) -> list:
+    """The preprocessor tree of `text` (Parser::preprocessToDom)."""
+    return build(text, _tag_names(), for_inclusion)
+
+
+def root_frame(ctx: ParserContext) -> Frame:
+    """The frame of the page being rendered (Parser::getPreprocessor()->newFrame())."""
+    state = get_state(ctx)
+    if state.root_frame is None:
+        state.root_frame = Frame(ctx, state)
+    return state.root_frame
+
+
+def preprocess(
+    ctx: ParserContext,
+    text: str,
+    frame: Any = None,
+    *,
+    for_inclusion: bool = False,
+    mode: str | None = None,
+) -> str:
+    """Expand `text` as MediaWiki's Parser::replaceVariables does.
+
+    Comments are removed, templates, arguments, parser functions and magic words
+    expanded, extension tags replaced by strip markers, and top-level headings get
+    heading markers (recorded in ctx.ext_state["headings"]). `frame` is the frame a tag
+    hook received, so `{{{1}}}` inside a tag's content refers to the template's
+    arguments. `mode` is 'html' (default), 'pre' (Parser::preprocess) or 'wiki'
+    (pre-save transform).
+    """
+    if sys.getrecursionlimit() < _MIN_RECURSION:
+        sys.setrecursionlimit(_MIN_RECURSION)
+    state = get_state(ctx)
+    if mode is not None:
+        state.mode = mode
+    if frame is None:
+        frame = root_frame(ctx)
+    top = state.expansion_depth == 0
+    dom = build_dom(ctx, text, for_inclusion)
+    out = frame.expand(dom)
+    if top:
+        _report_limits(ctx, state)
+    return out
+
+
+def _report_limits(ctx: ParserContext, state: PPState) -> None:
+    if state.expensive_count > state.expensive_limit and "expensive" not in state.warned:
+        state.warned.add("expensive")
+        state.limitation_warn(
+            "expensive-parserfunction", state.expensive_count, state.expensive_limit
+        )
+    report = ctx.output.limit_report
+    report["ppvisitednodes"] = state.node_count
+    report["postexpandincludesize"] = state.include_sizes["post-expand"]
+    report["templateargumentsize"] = state.include_sizes["arg"]
+    report["expansiondepth"] = state.highest_expansion_depth
+    report["expensivefunctioncount"] = state.expensive_count

@@ -1,0 +1,559 @@
+"""The preprocessor's document tree (Preprocessor_Hash::buildDomTreeArrayFromText).
+
+One pass over the wikitext with a stack of open brackets finds `{{templates}}`,
+`{{{arguments}}}`, `[[links]]` (only so that their pipes are not template pipes),
+`-{language conversion}-`, comments, extension tags, `<includeonly>`, `<noinclude>`,
+`<onlyinclude>` and `=headings=`. Unmatched brackets fall back to text exactly as in
+MediaWiki. Text nodes are plain `str`; everything else is one of the node classes below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+Children = list  # list[str | Node]
+
+
+class Node:
+    __slots__ = ()
+
+
+class Template(Node):
+    """`{{title|part|...}}` (kind 'template') or `{{{title|default}}}` (kind 'tplarg')."""
+
+    __slots__ = ("kind", "title", "parts", "line_start")
+
+    def __init__(self, kind: str, title: Children, parts: list[Part], line_start: bool) -> None:
+        self.kind = kind
+        self.title = title
+        self.parts = parts
+        self.line_start = line_start
+
+
+class Part(Node):
+    """One `|`-separated part. `index` > 0 for a positional part (name is None)."""
+
+    __slots__ = ("name", "value", "index")
+
+    def __init__(self, name: Children | None, value: Children, index: int) -> None:
+        self.name = name
+        self.value = value
+        self.index = index
+
+
+class Ext(Node):
+    """An extension tag: `<name attr>inner</name>`; inner None when self-closed."""
+
+    __slots__ = ("name", "attr", "inner", "close")
+
+    def __init__(self, name: str, attr: str, inner: str | None, close: str | None) -> None:
+        self.name = name
+        self.attr = attr
+        self.inner = inner
+        self.close = close
+
+
+class Heading(Node):
+    """`==text==`; `top` when a child of the root (MediaWiki's <h> vs <possible-h>)."""
+
+    __slots__ = ("level", "i", "children", "start", "top")
+
+    def __init__(self, level: int, i: int, children: Children, start: int) -> None:
+        self.level = level
+        self.i = i
+        self.children = children
+        self.start = start
+        self.top = False
+
+
+class Comment(Node):
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class Ignore(Node):
+    """Text suppressed by <noinclude>/<includeonly>/<onlyinclude> rules."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class Equals(Node):
+    """The `=` that splits a part into name and value (kept when a part is broken)."""
+
+    __slots__ = ()
+
+
+EQUALS = Equals()
+
+# rule name -> (closing string, {count: element kind or None}, min, max)
+_RULES: dict[str, tuple[str, dict[int, str | None], int, int]] = {
+    "{": ("}", {2: "template", 3: "tplarg"}, 2, 3),
+    "[": ("]", {2: None}, 2, 2),
+    "-{": ("}-", {2: None}, 2, 2),
+}
+
+
+class _Part:
+    __slots__ = ("out", "eqpos", "comment_end", "visual_end")
+
+    def __init__(self, out: Children | None = None) -> None:
+        self.out: Children = out if out is not None else []
+        self.eqpos: int | None = None
+        self.comment_end: int | None = None
+        self.visual_end: int | None = None
+
+
+class _Piece:
+    __slots__ = ("open", "close", "count", "parts", "line_start", "saved_prefix", "start_pos")
+
+    def __init__(self, open_: str, close: str, count: int, line_start: bool = False) -> None:
+        self.open = open_
+        self.close = close
+        self.count = count
+        self.parts = [_Part()]
+        self.line_start = line_start
+        self.saved_prefix = ""
+        self.start_pos = 0
+
+    def flags(self) -> tuple[bool, bool, bool]:
+        """(findEquals, findPipe, inHeading) as PPDStackElement::getFlags."""
+        find_pipe = self.open != "\n" and self.open != "["
+        find_equals = find_pipe and len(self.parts) > 1 and self.parts[-1].eqpos is None
+        return find_equals, find_pipe, self.open == "\n"
+
+    def break_syntax(self, opening_count: int | None = None) -> Children:
+        if self.open == "\n":
+            return [self.saved_prefix, *self.parts[0].out]
+        if opening_count is None:
+            opening_count = self.count
+        s = self.open[:-1]
+        s += self.open[-1] * (opening_count - len(s))
+        accum: Children = [self.saved_prefix + s]
+        for n, part in enumerate(self.parts):
+            if n:
+                accum.append("|")
+            accum.extend(part.out)
+        return accum
+
+
+def _compact(nodes: Iterable) -> Children:
+    """Merge adjacent text nodes; an unused `=` marker becomes text."""
+    out: Children = []
+    buf: list[str] = []
+    for n in nodes:
+        if isinstance(n, str):
+            if n:
+                buf.append(n)
+        elif n is EQUALS:
+            buf.append("=")
+        else:
+            if buf:
+                out.append("".join(buf))
+                buf = []
+            out.append(n)
+    if buf:
+        out.append("".join(buf))
+    return out
+
+
+_SEARCH_CACHE: dict[str, re.Pattern[str]] = {}
+_ELEMENTS_CACHE: dict[
+    tuple[tuple[str, ...], bool], tuple[re.Pattern[str], list[str], list[str]]
+] = {}
+_CLOSE_CACHE: dict[str, re.Pattern[str]] = {}
+_WS = " \t"
+
+
+def _search_re(chars: str) -> re.Pattern[str]:
+    pat = _SEARCH_CACHE.get(chars)
+    if pat is None:
+        pat = re.compile("[" + re.escape(chars) + "]")
+        _SEARCH_CACHE[chars] = pat
+    return pat
+
+
+def _elements(tags: Iterable[str], for_inclusion: bool):
+    key = (tuple(sorted(tags)), for_inclusion)
+    cached = _ELEMENTS_CACHE.get(key)
+    if cached is None:
+        xmlish = list(key[0])
+        if for_inclusion:
+            ignored_tags = ["includeonly", "/includeonly"]
+            ignored_elements = ["noinclude"]
+            xmlish.append("noinclude")
+        else:
+            ignored_tags = ["noinclude", "/noinclude", "onlyinclude", "/onlyinclude"]
+            ignored_elements = ["includeonly"]
+            xmlish.append("includeonly")
+        alternatives = "|".join(re.escape(t) for t in xmlish + ignored_tags)
+        regex = re.compile(r"(" + alternatives + r")(?:[ \t\n\r\f\v]|/>|>)|(!--)", re.I | re.A)
+        cached = (regex, ignored_tags, ignored_elements)
+        _ELEMENTS_CACHE[key] = cached
+    return cached
+
+
+def _close_re(name: str) -> re.Pattern[str]:
+    pat = _CLOSE_CACHE.get(name)
+    if pat is None:
+        pat = re.compile(r"</" + re.escape(name) + r"[ \t\n\r\f\v]*>", re.I | re.A)
+        _CLOSE_CACHE[name] = pat
+    return pat
+
+
+def _rstrip_len(text: str, end: int, chars: str = _WS) -> int:
+    """Length of the run of `chars` ending just before `end` (strspn on the reversed text)."""
+    j = end
+    while j > 0 and text[j - 1] in chars:
+        j -= 1
+    return end - j
+
+
+def _span(text: str, start: int, chars: str = _WS, limit: int | None = None) -> int:
+    n = len(text) if limit is None else min(len(text), start + limit)
+    j = start
+    while j < n and text[j] in chars:
+        j += 1
+    return j - start
+
+
+ALLOW_MISSING_END = ("includeonly", "noinclude", "onlyinclude")
+
+
+def build(text: str, tags: Iterable[str], for_inclusion: bool = False) -> Children:
+    """The children of the root node for `text`; `tags` are the extension tag names."""
+    elements_re, ignored_tags, ignored_elements = _elements(tags, for_inclusion)
+    enable_onlyinclude = False
+    if for_inclusion and "<onlyinclude>" in text and "</onlyinclude>" in text:
+        enable_onlyinclude = True
+
+    n_text = len(text)
+    stack: list[_Piece] = []
+    root: Children = []
+    accum = root
+    find_equals = False
+    find_pipe = False
+    in_heading = False
+    heading_index = 1
+    no_more_gt = False
+    no_more_closing: set[str] = set()
+    find_onlyinclude = enable_onlyinclude
+    fake_line_start = True
+    i = 0
+
+    def set_flags() -> None:
+        nonlocal find_equals, find_pipe, in_heading, accum
+        if stack:
+            find_equals, find_pipe, in_heading = stack[-1].flags()
+            accum = stack[-1].parts[-1].out
+        else:
+            find_equals = find_pipe = in_heading = False
+            accum = root
+
+    while True:
+        if find_onlyinclude:
+            start = text.find("<onlyinclude>", i)
+            if start == -1:
+                accum.append(Ignore(text[i:]))
+                break
+            tag_end = start + 13
+            accum.append(Ignore(text[i:tag_end]))
+            i = tag_end
+            find_onlyinclude = False
+
+        rule = None
+        if fake_line_start:
+            found = "line-start"
+            cur = ""
+        else:
+            search = "[{<\n-"
+            current_closing = stack[-1].close if stack else ""
+            search += current_closing
+            if find_pipe:
+                search += "|"
+            if find_equals:
+                search += "="
+            m = _search_re(search).search(text, i)
+            j = m.start() if m else n_text
+            if j > i:
+                accum.append(text[i:j])
+                i = j
+            if i >= n_text:
+                if current_closing == "\n":
+                    cur = ""
+                    found = "line-end"
+                else:
+                    break
+            else:
+                cur = text[i]
+                two = text[i : i + 2]
+                if cur == "|":
+                    found = "pipe"
+                elif cur == "=":
+                    found = "equals"
+                elif cur == "<":
+                    found = "angle"
+                elif cur == "\n":
+                    found = "line-end" if in_heading else "line-start"
+                elif two == current_closing:
+                    found = "close"
+                    cur = two
+                elif cur == current_closing:
+                    found = "close"
+                elif two in _RULES:
+                    cur = two
+                    found = "open"
+                    rule = _RULES[two]
+                elif cur in _RULES:
+                    found = "open"
+                    rule = _RULES[cur]
+                else:
+                    # A '-' not starting '-{' or a '}' that closes nothing.
+                    accum.append(cur)
+                    i += 1
+                    continue
+
+        if found == "angle":
+            if enable_onlyinclude and text.startswith("</onlyinclude>", i):
+                find_onlyinclude = True
+                continue
+            m = elements_re.match(text, i + 1)
+            if not m:
+                accum.append("<")
+                i += 1
+                continue
+            if m.group(2) == "!--":
+                end_pos = text.find("-->", i + 4)
+                if end_pos == -1:
+                    accum.append(Comment(text[i:]))
+                    i = n_text
+                    continue
+                ws_start = i - _rstrip_len(text, i) if i else 0
+                ws_end = end_pos + 2 + _span(text, end_pos + 3)
+                comments = [(ws_start, ws_end)]
+                while text.startswith("<!--", ws_end + 1):
+                    c = text.find("-->", ws_end + 5)
+                    if c == -1:
+                        break
+                    c += 2 + _span(text, c + 3)
+                    comments.append((ws_end + 1, c))
+                    ws_end = c
+                if (
+                    ws_start > 0
+                    and text[ws_start - 1 : ws_start] == "\n"
+                    and text[ws_end + 1 : ws_end + 2] == "\n"
+                ):
+                    ws_len = i - ws_start
+                    if ws_len > 0 and accum and isinstance(accum[-1], str):
+                        last = accum[-1]
+                        if len(last) >= ws_len and _rstrip_len(last, len(last)) >= ws_len:
+                            accum[-1] = last[:-ws_len]
+                    for com in comments[:-1]:
+                        accum.append(Comment(text[com[0] : com[1] + 1]))
+                    start_pos, end_pos = comments[-1][0], comments[-1][1] + 1
+                    fake_line_start = True
+                else:
+                    start_pos = i
+                    end_pos += 2
+                if stack:
+                    part = stack[-1].parts[-1]
+                    if not (part.comment_end is not None and part.comment_end == ws_start - 1):
+                        part.visual_end = ws_start
+                    part.comment_end = end_pos
+                i = end_pos + 1
+                accum.append(Comment(text[start_pos : end_pos + 1]))
+                continue
+
+            name = m.group(1)
+            attr_start = i + len(name) + 1
+            tag_end = -1 if no_more_gt else text.find(">", attr_start)
+            if tag_end == -1:
+                no_more_gt = True
+                accum.append("<")
+                i += 1
+                continue
+            lower = name.lower()
+            if lower in ignored_tags:
+                accum.append(Ignore(text[i : tag_end + 1]))
+                i = tag_end + 1
+                continue
+            tag_start = i
+            if text[tag_end - 1] == "/":
+                attr_end = tag_end - 1
+                inner = None
+                i = tag_end + 1
+                close = None
+            else:
+                attr_end = tag_end
+                cm = None if lower in no_more_closing else _close_re(name).search(text, tag_end + 1)
+                if cm:
+                    close = cm.group(0)
+                    inner = text[tag_end + 1 : cm.start()]
+                    i = cm.end()
+                elif name in ALLOW_MISSING_END:
+                    inner = text[tag_end + 1 :]
+                    i = n_text
+                    close = None
+                else:
+                    i = tag_end + 1
+                    accum.append(text[tag_start : tag_end + 1])
+                    no_more_closing.add(lower)
+                    continue
+            if lower in ignored_elements:
+                accum.append(Ignore(text[tag_start:i]))
+                continue
+            attr = "" if attr_end <= attr_start else text[attr_start:attr_end]
+            accum.append(Ext(name, attr, inner, close))
+
+        elif found == "line-start":
+            if fake_line_start:
+                fake_line_start = False
+            else:
+                accum.append(cur)
+                i += 1
+            count = _span(text, i, "=", 6)
+            if count == 1 and find_equals:
+                pass  # looks like a name=value separator: let the equals handler have it
+            elif count > 0:
+                piece = _Piece("\n", "\n", count)
+                piece.parts[0].out.append("=" * count)
+                piece.start_pos = i
+                stack.append(piece)
+                set_flags()
+                i += count
+
+        elif found == "line-end":
+            piece = stack[-1]
+            part = piece.parts[-1]
+            ws_len = _rstrip_len(text, i)
+            search_start = i - ws_len
+            if part.comment_end is not None and search_start - 1 == part.comment_end:
+                search_start = part.visual_end or 0
+                search_start -= _rstrip_len(text, search_start)
+            eq_len = _rstrip_len(text, search_start, "=")
+            element: Children
+            if eq_len > 0:
+                if search_start - eq_len == piece.start_pos:
+                    count = 0 if eq_len < 3 else min(6, (eq_len - 1) // 2)
+                else:
+                    count = min(eq_len, piece.count)
+                if count > 0:
+                    element = [Heading(count, heading_index, _compact(part.out), piece.start_pos)]
+                    heading_index += 1
+                else:
+                    element = part.out
+            else:
+                element = part.out
+            stack.pop()
+            set_flags()
+            accum.extend(element)
+            # The input pointer stays: this newline may open the next heading.
+
+        elif found == "open":
+            assert rule is not None
+            cur_len = len(cur)
+            if cur_len > 1:
+                count = _span(text, i + 1, cur[-1]) + 1
+            else:
+                count = _span(text, i, cur)
+            saved_prefix = ""
+            line_start = i > 0 and text[i - 1] == "\n"
+            if cur == "-{" and count > cur_len:
+                saved_prefix = "-"
+                i += 1
+                cur = "{"
+                count -= 1
+                rule = _RULES[cur]
+            if count >= rule[2]:
+                piece = _Piece(cur, rule[0], count, line_start)
+                piece.saved_prefix = saved_prefix
+                stack.append(piece)
+                set_flags()
+            else:
+                accum.append(saved_prefix + cur * count)
+            i += count
+
+        elif found == "close":
+            piece = stack[-1]
+            max_count = piece.count
+            if piece.close == "}-" and cur == "}":
+                max_count -= 1
+            cur_len = len(cur)
+            count = cur_len if cur_len > 1 else _span(text, i, cur, max_count)
+            _, names, rmin, rmax = _RULES[piece.open]
+            if count > rmax:
+                matching = rmax
+            else:
+                matching = count
+                while matching > 0 and matching not in names:
+                    matching -= 1
+            if matching <= 0:
+                accum.append(text[i : i + count])
+                i += count
+                continue
+            kind = names[matching]
+            if kind is None:
+                element = piece.break_syntax(matching)
+                element.append(text[i : i + matching])
+            else:
+                title = _compact(piece.parts[0].out)
+                parts: list[Part] = []
+                arg_index = 1
+                for p in piece.parts[1:]:
+                    if p.eqpos is not None:
+                        parts.append(
+                            Part(_compact(p.out[: p.eqpos]), _compact(p.out[p.eqpos + 1 :]), 0)
+                        )
+                    else:
+                        parts.append(Part(None, _compact(p.out), arg_index))
+                        arg_index += 1
+                line = max_count == matching and piece.line_start and piece.saved_prefix == ""
+                element = [Template(kind, title, parts, line)]
+            i += matching
+            stack.pop()
+            if matching < piece.count:
+                piece.parts = [_Part()]
+                piece.count -= matching
+                if piece.count >= _RULES[piece.open][2]:
+                    stack.append(piece)
+                elif piece.count == 1 and piece.open == "{" and piece.saved_prefix == "-":
+                    piece.saved_prefix = ""
+                    piece.open = "-{"
+                    piece.count = 2
+                    piece.close = _RULES["-{"][0]
+                    stack.append(piece)
+                else:
+                    s = piece.open[:-1]
+                    s += piece.open[-1] * (piece.count - len(s))
+                    set_flags()
+                    accum.append(piece.saved_prefix + s)
+            elif piece.saved_prefix:
+                set_flags()
+                accum.append(piece.saved_prefix)
+            set_flags()
+            accum.extend(element)
+
+        elif found == "pipe":
+            stack[-1].parts.append(_Part())
+            find_equals = True
+            accum = stack[-1].parts[-1].out
+            i += 1
+
+        elif found == "equals":
+            find_equals = False
+            accum.append(EQUALS)
+            stack[-1].parts[-1].eqpos = len(accum) - 1
+            i += 1
+
+    for piece in stack:
+        root.extend(piece.break_syntax())
+    out = _compact(root)
+    for node in out:
+        if isinstance(node, Heading):
+            node.top = True
+    return out

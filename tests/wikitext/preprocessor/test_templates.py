@@ -1,0 +1,93 @@
+"""Transclusion, arguments, comments and inclusion tags, as MediaWiki expands them."""
+
+from __future__ import annotations
+
+from vellum.wikitext.preprocessor import preprocess
+
+from .conftest import make_ctx
+
+PAGES = {
+    "Template:1x": "{{{1}}}",
+    "Template:Foo": "FOO<noinclude>hidden</noinclude><includeonly>!</includeonly>",
+    "Template:Loop": "a{{loop}}b",
+    "Template:Redir": "#REDIRECT [[Template:Foo]]",
+    "Template:Only": "x<onlyinclude>IN</onlyinclude>y<onlyinclude>2</onlyinclude>z",
+    "Template:Named": "[{{{a}}}|{{{b|B}}}|{{{1|one}}}]",
+}
+
+
+def test_transclusion_and_arguments(pp) -> None:
+    assert pp("a {{1x|hello}} b", PAGES) == "a hello b"
+    assert pp("{{Named|a= x |b=}}", PAGES) == "[x||one]"
+    assert pp("{{Named|1= y |a=1}}", PAGES) == "[1|B|y]"
+    assert pp("{{1x| spaced }}", PAGES) == " spaced "
+
+
+def test_inclusion_tags(pp) -> None:
+    assert pp("{{foo}}", PAGES) == "FOO!"
+    assert pp("page<includeonly>x</includeonly><noinclude>y</noinclude>") == "pagey"
+    assert pp("{{only}}", PAGES) == "IN2"
+
+
+def test_redirect_followed_and_recorded() -> None:
+    ctx = make_ctx(PAGES)
+    assert preprocess(ctx, "{{redir}}") == "FOO!"
+    assert ctx.output.templates == ["Template:Redir", "Template:Foo"]
+
+
+def test_missing_template_is_a_link(pp) -> None:
+    assert pp("{{missing}} {{:Main}}") == "[[:Template:Missing]] [[:Main]]"
+
+
+def test_loop_detected(pp) -> None:
+    out = pp("{{loop}}", PAGES)
+    assert out == 'a<span class="error">Template loop detected: [[Template:Loop]]</span>b'
+
+
+def test_arguments_at_top_level(pp) -> None:
+    assert pp("{{{1}}} {{{1|def}}}") == "{{{1}}} def"
+
+
+def test_comments_removed(pp) -> None:
+    assert pp("x<!-- c -->y\n<!-- only -->\nz") == "xy\nz"
+    assert pp("a\n  <!-- x -->  <!-- y -->\nb") == "a\nb"
+    assert pp("a <!-- unclosed") == "a "
+
+
+def test_unbalanced_braces_stay_text(pp) -> None:
+    assert pp("{{1x|a}", PAGES) == "{{1x|a}"
+    assert pp("{{{{1x|a}}", PAGES) == "{{a"
+    assert pp("}} {{", PAGES) == "}} {{"
+
+
+def test_pipes_in_links_do_not_split(pp) -> None:
+    assert pp("{{1x|[[x|y]]}}", PAGES) == "[[x|y]]"
+
+
+def test_block_start_gets_newline(pp) -> None:
+    assert pp("a{{1x|* item}}", PAGES) == "a\n* item"
+
+
+def test_headings_get_markers() -> None:
+    ctx = make_ctx(PAGES)
+    out = preprocess(ctx, "==H1==\ntext\n{{1x|x}}\n= H2 =")
+    marker = "\x7f'\"`UNIQ--h-{}--QINU`\"'\x7f"
+    assert out == f"=={marker.format(0)}H1==\ntext\nx\n={marker.format(1)} H2 ="
+    headings = ctx.ext_state["headings"]
+    assert [h["index"] for h in headings] == ["1", "2"]
+    assert headings[0]["byte_offset"] == 0
+    assert headings[1]["byte_offset"] == 21
+
+
+def test_template_headings_are_t_sections() -> None:
+    ctx = make_ctx({"Template:H": "== From template =="})
+    preprocess(ctx, "{{H}}")
+    assert ctx.ext_state["headings"][0]["index"] == "T-1"
+    assert ctx.ext_state["headings"][0]["byte_offset"] is None
+
+
+def test_depth_limit() -> None:
+    ctx = make_ctx({"Template:Deep": "x{{Deep{{{1|}}}|y}}"})
+    out = preprocess(ctx, "{{Deep}}")
+    assert "error" in out
+    assert len(out) < 100_000
