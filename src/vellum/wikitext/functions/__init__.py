@@ -40,7 +40,17 @@ INSENSITIVE: dict[str, str] = {}
 MODULES = [
     "conditional",
     "expr",
+    "time",
+    "titles",
+    "strings",
+    "case",
+    "urls",
+    "numbers",
+    "language",
     "pagenames",
+    "tag",
+    "metadata",
+    "invoke",
 ]
 
 _loaded = False

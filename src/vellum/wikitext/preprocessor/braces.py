@@ -362,17 +362,29 @@ def arg_substitution(frame: Frame, node: Template) -> str | list:
 
 def extension_substitution(frame: Frame, node: Ext) -> str:
     """Run an extension tag's hook; its output goes behind a strip marker."""
+    return tag_substitution(frame, node.name, node.attr or "", node.inner, node.close)
+
+
+def tag_substitution(
+    frame: Frame,
+    name: str,
+    attr_text: str,
+    content: str | None,
+    close: str | None,
+    attributes: dict[str, str] | None = None,
+) -> str:
+    """Parser::extensionSubstitution for a tag from the tree or from {{#tag:}}."""
     from ..extensions import TAG_HOOKS
     from ..sanitizer import decode_tag_attributes
 
     ctx = frame.ctx
     state = frame.state
-    name = node.name
-    attr_text = node.attr or ""
-    content = node.inner
     if state.mode == "html":
         lname = name.lower()
         attrs = decode_tag_attributes(attr_text)
+        if attributes:
+            for key, value in attributes.items():
+                attrs.setdefault(key, value)
         hook = TAG_HOOKS.get(lname)
         if hook is None:
             from html import escape
@@ -390,13 +402,16 @@ def extension_substitution(frame: Frame, node: Ext) -> str:
         if MARKER_RE.fullmatch(output):
             return output
         return ctx.strip.add_general(output, lname)
-    # Pre-save transform and plain preprocessing keep the tag as it is.
+    # The pre-save transform and plain preprocessing keep the tag as it is.
+    if attributes:
+        from html import escape
+
+        for key, value in attributes.items():
+            attr_text += f' {escape(key)}="{escape(value)}"'
     if content is None:
         out = f"<{name}{attr_text}/>"
     else:
-        out = f"<{name}{attr_text}>{content}{node.close or ''}"
-    if state.mode == "wiki":
-        return ctx.strip.add_general(out, name)
+        out = f"<{name}{attr_text}>{content}{close or ''}"
     return ctx.strip.add_general(out, name)
 
 
@@ -407,4 +422,5 @@ __all__ = [
     "extension_substitution",
     "fetch_template",
     "redirect_target_text",
+    "tag_substitution",
 ]

@@ -1,0 +1,85 @@
+"""Number and padding functions: formatnum, padleft, padright, plural, bidi."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..magicwords import format_num
+from . import parser_function
+
+if TYPE_CHECKING:
+    from ..context import ParserContext
+
+_NUMBER_RE = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+@parser_function("formatnum", "FORMATNUM:", no_hash=True)
+def formatnum(ctx: ParserContext, num: str = "", arg: str | None = None, *rest: str) -> str:
+    flag = (arg or "").strip().upper()
+    if flag in ("R", "RAW"):
+        return num.replace(",", "")
+    if flag in ("NOSEP",):
+        return num
+    return (
+        re.sub(r"-?\d+(?:\.\d+)?", lambda m: format_num(m.group(0)), num, count=1)
+        if (_NUMBER_RE.match(num))
+        else _format_mixed(num)
+    )
+
+
+def _format_mixed(text: str) -> str:
+    # Language::formatNum formats every number found in the text.
+    return re.sub(r"(?<![\d.])\d+(?:\.\d+)?", lambda m: format_num(m.group(0)), text)
+
+
+def _pad(s: str, length_s: str, pad: str, left: bool) -> str:
+    try:
+        length = int(length_s.strip() or "0")
+    except ValueError:
+        length = 0
+    length = min(length, 500)
+    if pad == "":
+        return s
+    if length <= len(s):
+        return s
+    needed = length - len(s)
+    padding = (pad * (needed // len(pad) + 1))[:needed]
+    return padding + s if left else s + padding
+
+
+@parser_function("padleft", "PADLEFT:", no_hash=True)
+def padleft(ctx: ParserContext, s: str = "", length: str = "0", pad: str = "0", *r: str) -> str:
+    return _pad(s, length, pad, True)
+
+
+@parser_function("padright", "PADRIGHT:", no_hash=True)
+def padright(ctx: ParserContext, s: str = "", length: str = "0", pad: str = "0", *r: str) -> str:
+    return _pad(s, length, pad, False)
+
+
+@parser_function("plural", "PLURAL:", no_hash=True)
+def plural(ctx: ParserContext, text: str = "", *forms: str) -> str:
+    """English plural rules: explicit `N=form` first, then one/other."""
+    number_text = text.replace(",", "")
+    try:
+        number = float(number_text)
+    except ValueError:
+        number = 0.0
+    plain = []
+    for form in forms:
+        m = re.match(r"^(\d+)=(.*)$", form, re.S)
+        if m:
+            if float(m.group(1)) == number:
+                return m.group(2)
+            continue
+        plain.append(form)
+    if not plain:
+        return ""
+    index = 0 if number == 1 else 1
+    return plain[min(index, len(plain) - 1)]
+
+
+@parser_function("bidi", "BIDI:", no_hash=True)
+def bidi(ctx: ParserContext, text: str = "", *rest: str) -> str:
+    return "\u202a" + text + "\u202c"

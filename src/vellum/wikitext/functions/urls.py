@@ -1,0 +1,112 @@
+"""URL functions: urlencode, anchorencode, localurl(e), fullurl(e), canonicalurl(e),
+filepath (CoreParserFunctions)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..sanitizer import decode_char_references
+from . import parser_function
+from .util import php_urlencode, rawurlencode, wf_urlencode
+
+if TYPE_CHECKING:
+    from ..context import ParserContext
+    from ..title import Title
+
+
+@parser_function("urlencode", "URLENCODE:", no_hash=True)
+def urlencode(ctx: ParserContext, s: str = "", arg: str | None = None, *rest: str) -> str:
+    kind = (arg or "").strip().upper()
+    if kind == "PATH":
+        return rawurlencode(s)
+    if kind == "WIKI":
+        return wf_urlencode(s.replace(" ", "_"))
+    return php_urlencode(s)
+
+
+@parser_function("anchorencode", "ANCHORENCODE:", no_hash=True)
+def anchorencode(ctx: ParserContext, text: str = "", *rest: str) -> str:
+    from ..sanitizer import escape_id_for_link
+
+    text = ctx.strip.kill_markers(text)
+    return escape_id_for_link(decode_char_references(text), ctx.config.fragment_mode)
+
+
+def _page_url(ctx: ParserContext, title: Title, query: str) -> str:
+    """Title::getLocalURL."""
+    cfg = ctx.config
+    if title.interwiki:
+        iw = cfg.interwiki.get(title.interwiki)
+        url = (
+            iw.url.replace("$1", wf_urlencode(title.prefixed_dbkey.split(":", 1)[1])) if iw else ""
+        )
+        if query:
+            url += ("&" if "?" in url else "?") + query
+        return url
+    dbkey = wf_urlencode(title.prefixed_dbkey)
+    if not query:
+        url = cfg.article_url(dbkey)
+    else:
+        url = f"{cfg.script}?title={dbkey}&{query}"
+    if title.fragment:
+        from ..sanitizer import escape_id_for_link
+
+        url += "#" + escape_id_for_link(title.fragment, cfg.fragment_mode)
+    return url
+
+
+def _url_function(ctx: ParserContext, s: str, arg: str | None, kind: str) -> str:
+    title = ctx.config.try_title(decode_char_references(s)) if s else None
+    if title is None:
+        return ""
+    if title.namespace == -2:
+        title = ctx.config.parse_title("File:" + title.dbkey)
+    query = arg or ""
+    url = _page_url(ctx, title, query)
+    if kind in ("full", "canonical") and url.startswith("/") and not url.startswith("//"):
+        server = ctx.config.canonical_server if kind == "canonical" else ctx.config.server
+        url = (server or ctx.config.server) + url
+    if kind == "canonical" and url.startswith("//"):
+        url = "http:" + url
+    return url
+
+
+def _register(name: str, kind: str, escape: bool) -> None:
+    def fn(ctx: ParserContext, s: str = "", arg: str | None = None, *rest: str) -> str:
+        url = _url_function(ctx, s, arg, kind)
+        if escape:
+            import html
+
+            url = html.escape(url, quote=True)
+        return url
+
+    fn.__name__ = name
+    parser_function(name, name.upper() + ":", no_hash=True)(fn)
+
+
+for _kind in ("local", "full", "canonical"):
+    _register(f"{_kind}url", _kind, False)
+    _register(f"{_kind}urle", _kind, True)
+
+
+@parser_function("filepath", "FILEPATH:", no_hash=True)
+def filepath(ctx: ParserContext, name: str = "", arg: str = "", *rest: str) -> str:
+    title = ctx.config.try_title(name, 6)
+    if title is None or title.namespace not in (6, -2):
+        return ""
+    info = ctx.site.file_info(title.dbkey)
+    if info is None:
+        return ""
+    ctx.add_image(title.dbkey)
+    size = arg.strip().lower()
+    if size == "nowiki" or not size:
+        url = info.url
+    else:
+        width = size[:-2] if size.endswith("px") else size
+        if width.isdigit() and int(width) < (info.width or 0) and info.thumb_url:
+            url = f"{info.thumb_url}{width}px-{title.dbkey}"
+        else:
+            url = info.url
+    if "nowiki" in size:
+        return {"text": url, "nowiki": True}  # type: ignore[return-value]
+    return url

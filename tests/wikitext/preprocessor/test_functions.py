@@ -1,0 +1,87 @@
+"""Parser functions and magic words, with MediaWiki's outputs."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("{{#if: | yes | no}}|{{#if: string | yes | no}}|{{#if: {{{1|}}} | yes | no}}", "no|yes|no"),
+    ("{{#ifeq: 01 | 1 | yes | no}}|{{#ifeq: 0 | -0 | yes | no}}|{{#ifeq: foo | Foo | y | n}}",
+     "yes|yes|n"),
+    ('{{#ifeq: "01" | "1" | yes | no}}|{{#ifeq: a\'b | a&#39;b | yes | no}}', "no|yes"),
+    ("{{#iferror: {{#expr: 1 + X }} | error | correct }}|{{#iferror: {{#expr: 1 + 2 }} }}",
+     "error|3"),
+    ("{{#ifexpr: 1 > 0 | yes }}|{{#ifexpr: (-1)*0 | true | false }}", "yes|false"),
+    ("{{#switch: b | a = A | b = B | #default = D}}|{{#switch: foo | bar | #default = DEF }}",
+     "B|DEF"),
+    ("{{#switch:none|foo=1|#default=ignored|baz=3|Second default}}", "Second default"),
+    ("{{#switch: foo | #default | bar = DEF }}|{{#switch: foo | #defaultWTF? = x }}", "DEF|"),
+    ("{{#expr: 1+2*3}}|{{#expr: (1+2)*3}}|{{#expr: 1/3}}|{{#expr: 2^10}}|{{#expr: 7 mod 3}}",
+     "7|9|0.33333333333333|1024|1"),
+    ("{{#expr: -7 mod 3}}|{{#expr: 2.5 round 0}}|{{#expr: 1e3}}|{{#expr: 3 round 0}}|{{#expr:1e20}}",
+     "-1|3|1000|3|1.0E+20"),
+    ("{{#expr: not 0}}|{{#expr: 1 and 0}}|{{#expr: 2 < 3}}|{{#expr: trunc -1.5}}|{{#expr: pi}}",
+     "1|0|1|-1|3.1415926535898"),
+    ("{{#expr: 1/0}}", '<strong class="error">Division by zero.</strong>'),
+    ("{{#expr: 1 +}}", '<strong class="error">Expression error: Missing operand for +.</strong>'),
+    ("{{#expr: (1}}", '<strong class="error">Expression error: Unclosed bracket.</strong>'),
+    ("{{#time:c|15 January 2001}}|{{#time:Y|5 April 1967}}", "2001-01-15T00:00:00+00:00|1967"),
+    ("{{#time:Y-m-d H:i| 2011-11-12 23:00 America/New_York }}", "2011-11-13 04:00"),
+    ("{{#time:d F Y|1988-02-28|nl}}|{{#time:xrY|2011-01-01}}|{{#time:Y|2011}}", "28 februari 1988|MMXI|1970"),
+    ("{{#time:Y|garbage}}", '<strong class="error">Error: Invalid time.</strong>'),
+    ("{{#rel2abs:../x|A/B/C}}|{{#rel2abs:/d|A}}|{{#titleparts:A/B/C|1|2}}", "A/B/x|A/d|B"),
+    ("{{#len:abc}}|{{#pos:FooBar|Foo|32}}|{{#rpos:abcb|b}}|{{#sub:abcdef|-2}}", "3||3|ef"),
+    ("{{#count:aaa|a}}|{{#replace:aaa|a|b|2}}|{{#explode:Foo*Bar|*|-1}}|{{#urldecode:a%20b}}",
+     "3|bba|Bar|a b"),
+    ("{{lc:ABC}}|{{uc:abc}}|{{ucfirst:abc}}|{{lcfirst:ABC}}", "abc|ABC|Abc|aBC"),
+    ("{{urlencode:a b&c}}|{{urlencode:a b|PATH}}|{{urlencode:a b|WIKI}}", "a+b%26c|a%20b|a_b"),
+    ("{{fullurl:Foo|action=edit}}|{{localurl:Foo bar}}|{{canonicalurl:Foo}}",
+     "http://example.org/index.php?title=Foo&action=edit|/wiki/Foo_bar|http://example.org/wiki/Foo"),
+    ("{{formatnum:1234567.89}}|{{formatnum:1,234|R}}|{{padleft:7|3|0}}|{{padright:ab|5|xy}}",
+     "1,234,567.89|1234|007|abxyx"),
+    ("{{ns:1}}|{{ns:Project}}|{{nse:5}}|{{ns:99}}", "Talk|TestWiki|TestWiki_talk|"),
+    ("{{PAGENAME}}|{{PAGENAMEE}}|{{FULLPAGENAME:Talk:A b}}|{{NAMESPACE:Talk:X}}",
+     "Parser test|Parser_test|Talk:A b|Talk"),
+    ("{{TALKPAGENAME}}|{{SUBJECTPAGENAME:Talk:X}}|{{NAMESPACENUMBER:User:X}}",
+     "Talk:Parser test|X|2"),
+    ("{{PAGENAME:*foo&bar}}", "&#42;foo&#38;bar"),
+    ("{{CURRENTYEAR}}|{{CURRENTTIME}}|{{CURRENTTIMESTAMP}}|{{CURRENTMONTHNAME}}|{{CURRENTDOW}}",
+     "1970|00:02|19700101000203|January|4"),
+    ("{{SITENAME}}|{{SERVER}}|{{SCRIPTPATH}}|{{REVISIONID}}|{{!}}|{{=}}",
+     "MediaWiki|http://example.org||1337|||="),
+    ("{{plural:1|is|are}}|{{plural:2|is|are}}|{{gender:x|he|she|they}}|{{grammar:x|word}}",
+     "is|are|they|word"),
+    ("{{#language:de}}|{{#special:recentchanges}}|{{pagename}}",
+     "Deutsch|Special:Recentchanges|[[:Template:Pagename]]"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_functions(pp, text: str, expected: str) -> None:
+    assert pp(text) == expected
+
+
+def test_ifexist_records_link() -> None:
+    from vellum.wikitext.preprocessor import preprocess
+
+    from .conftest import make_ctx
+
+    ctx = make_ctx({"Existing": "x"})
+    assert preprocess(ctx, "{{#ifexist:Existing|yes|no}}{{#ifexist:Missing|yes|no}}") == "yesno"
+    assert ctx.output.links == ["Existing", "Missing"]
+
+
+def test_invoke_reports_lua_unavailable(pp) -> None:
+    assert "Lua modules are not available" in pp("{{#invoke:Foo|bar}}")
+
+
+def test_displaytitle_and_defaultsort() -> None:
+    from vellum.wikitext.preprocessor import preprocess
+
+    from .conftest import make_ctx
+
+    ctx = make_ctx()
+    assert preprocess(ctx, "{{DISPLAYTITLE:parser test}}{{DEFAULTSORT:Key}}") == ""
+    assert ctx.output.display_title == "parser test"
+    assert ctx.output.default_sort == "Key"
+    assert "error" in preprocess(ctx, "{{DEFAULTSORT:Other}}")
