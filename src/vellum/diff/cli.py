@@ -9,7 +9,7 @@ from argparse import Namespace
 from pathlib import Path
 from typing import TextIO
 
-from vellum.diff import diff_all, diff_inline, diff_json, diff_table
+from vellum.diff import diff_all, diff_inline, diff_json, diff_table, thai
 
 
 def _read(path: str) -> str:
@@ -62,6 +62,7 @@ def answer(req: object) -> dict:
 
 def serve(inp: TextIO, out: TextIO) -> int:
     """Answer JSON-lines requests one by one, flushing after each answer."""
+    thai.warm_up()
     for line in inp:
         if not line.strip():
             continue

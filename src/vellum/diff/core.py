@@ -17,6 +17,9 @@ The result is a list of ``Row`` events that the formatters (``table``, ``inline`
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import accumulate
+
 from vellum.diff import engine
 from vellum.diff.engine import ADD, CHANGE, COPY, DEL
 from vellum.diff.words import explode_words
@@ -49,14 +52,9 @@ class Words:
         self.text = text
         words = explode_words(text)
         self.words = words
-        offs = [0] * (len(words) + 1)
-        pos = 0
-        for i, w in enumerate(words, 1):
-            pos += len(w)
-            offs[i] = pos
-        self.offs = offs
+        self.offs = [0, *accumulate(map(len, words))]
         self.ascii = text.isascii()
-        self._counts: dict[str, int] | None = None
+        self._counts: Counter[str] | None = None
 
     def nbytes(self, i1: int, i2: int) -> int:
         """UTF-8 size of words [i1, i2): wikidiff2 measures similarity in bytes."""
@@ -65,14 +63,10 @@ class Words:
             return e - s
         return len(self.text[s:e].encode("utf-8", "surrogatepass"))
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> Counter[str]:
         c = self._counts
         if c is None:
-            c = {}
-            get = c.get
-            for w in self.words:
-                c[w] = get(w, 0) + 1
-            self._counts = c
+            c = self._counts = Counter(self.words)
         return c
 
 
@@ -126,14 +120,12 @@ def similarity_bound(a: Words, b: Words) -> float:
     if min(la, lb) / longer <= MOVED_LINE_THRESHOLD * 0.5:
         return min(la, lb) / longer
     ca, cb = a.counts(), b.counts()
-    if len(ca) > len(cb):
-        ca, cb = cb, ca
     common = 0
-    for w, n in ca.items():
-        m = cb.get(w)
-        if m:
-            k = n if n < m else m
-            common += k * (len(w) if w.isascii() else len(w.encode("utf-8", "surrogatepass")))
+    for w in ca.keys() & cb.keys():
+        n, m = ca[w], cb[w]
+        common += (n if n < m else m) * (
+            len(w) if w.isascii() else len(w.encode("utf-8", "surrogatepass"))
+        )
     return common / longer
 
 
@@ -217,7 +209,7 @@ class Differ:
         if (
             (i, j, False) not in self._diffs
             and len(wa.words) * len(wb.words) <= MAX_WORD_LEVEL_DIFF_COMPLEXITY
-            and _bound_le(wa, wb, CHANGE_THRESHOLD)
+            and _length_bound(wa, wb) <= CHANGE_THRESHOLD
         ):
             return False
         d = self.word_diff(i, j)
@@ -470,6 +462,14 @@ def _is_next(op_index: int, op_line: int, other_index: int, other_line: int) -> 
     return (other_index == op_index and other_line == op_line + 1) or (
         other_index == op_index + 1 and other_line == 0
     )
+
+
+def _length_bound(a: Words, b: Words) -> float:
+    """Similarity is at most the ratio of the shorter line's size to the longer one's."""
+    la, lb = a.nbytes(0, len(a.words)), b.nbytes(0, len(b.words))
+    if la > lb:
+        la, lb = lb, la
+    return la / lb if lb else 0.0
 
 
 def _bound_le(a: Words, b: Words, limit: float) -> bool:

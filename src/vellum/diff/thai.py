@@ -19,9 +19,8 @@ _local = threading.local()
 
 # TIS-620 code of a Unicode character, as libthai's th_uni2tis maps it: ASCII as is, the Thai
 # block U+0E01-U+0E3A and U+0E3F-U+0E5B to 0xA1-0xFB, anything else to 0xFF (THCHAR_ERR).
-_TIS = {c: c for c in range(0x80)}
-_TIS.update({c: c - 0x0E00 + 0xA0 for c in range(0x0E01, 0x0E3B)})
-_TIS.update({c: c - 0x0E00 + 0xA0 for c in range(0x0E3F, 0x0E5C)})
+_NON_TIS = re.compile("[^\x01-\x7f\u0e01-\u0e3a\u0e3f-\u0e5b]")
+_TO_TIS = {c: c - 0x0E00 + 0xA0 for c in [*range(0x0E01, 0x0E3B), *range(0x0E3F, 0x0E5C)]}
 
 
 def _load() -> None:
@@ -71,10 +70,15 @@ def thai_breaks(text: str) -> list[int]:
     brk = _breaker()
     if not brk:
         return []
-    # Characters libthai cannot represent become 0xFF, as in wikidiff2; a NUL would end the
-    # C string early, so it is sent as 0xFF too.
-    tis = bytes(_TIS.get(ord(ch), 0xFF) or 0xFF for ch in text) + b"\0"
+    # Characters libthai cannot represent become 0xFF, as in wikidiff2 (a NUL too: it would
+    # end the C string early).
+    tis = _NON_TIS.sub("\xff", text).translate(_TO_TIS).encode("latin-1") + b"\0"
     n = len(tis)
     pos = (ctypes.c_int * n)()
     count = _lib.th_brk_find_breaks(brk, tis, pos, n)
     return list(pos[:count])
+
+
+def warm_up() -> None:
+    """Load libthai's dictionary now (some milliseconds) rather than on the first Thai line."""
+    _breaker()

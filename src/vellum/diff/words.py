@@ -14,29 +14,29 @@ import re
 from vellum.diff import thai
 
 _WORD = re.compile(
-    "[0-9A-Za-z_\u00c0-\u2fff\ua000-\U0001ffff\U0002a001-\U0010ffff]+|.",
+    "[0-9A-Za-z_\u00c0-\u2fff\ua000-\ud7ff\ue000-\U0001ffff\U0002a001-\U0010ffff]+|.",
     re.DOTALL,
 )
+# A lone surrogate never occurs in text decoded from UTF-8; it serves as a word separator.
+_SEP = "\udfff"
 _findall = _WORD.findall
 
 
 def explode_words(line: str) -> list[str]:
     """The words of one line, in order; joined they give the line back."""
-    words = _findall(line)
     if thai.AVAILABLE and thai.has_thai(line):
-        extra = thai.thai_breaks(line)
-        if extra:
-            breaks = set(extra)
-            pos = 0
-            for w in words:
-                pos += len(w)
-                breaks.add(pos)
-            n = len(line)
-            out = []
-            start = 0
-            for b in sorted(breaks):
-                if start < b <= n:
-                    out.append(line[start:b])
-                    start = b
-            return out
-    return words
+        breaks = thai.thai_breaks(line)
+        if breaks:
+            return _split_at(line, breaks)
+    return _findall(line)
+
+
+def _split_at(line: str, breaks: list[int]) -> list[str]:
+    """Words of ``line`` with extra word breaks at the given offsets."""
+    n = len(line)
+    cuts = [0, *sorted(b for b in breaks if 0 < b < n), n]
+    parts = [line[i:j] for i, j in zip(cuts, cuts[1:], strict=False) if j > i]
+    if _SEP not in line:
+        # One regex pass over the parts joined by a separator that is a word of its own.
+        return [w for w in _findall(_SEP.join(parts)) if w != _SEP]
+    return [w for part in parts for w in _findall(part)]
