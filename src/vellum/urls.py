@@ -3,5 +3,6 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("api.php", include("vellum.api.urls")),
     path("", include("vellum.wiki.urls")),
 ]

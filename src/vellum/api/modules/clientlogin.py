@@ -1,0 +1,62 @@
+"""action=clientlogin (ApiClientLogin): AuthManager-style login with a password."""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate, login
+
+from .. import tokens, users
+from ..base import ApiModule
+from ..errors import ApiError
+from ..params import Param
+
+
+class ApiClientLogin(ApiModule):
+    name = "clientlogin"
+    prefix = "login"
+    classname = "ApiClientLogin"
+    must_be_posted = True
+    read_rights = False
+    params = [
+        Param("requests", "string", multi=True),
+        Param("messageformat", ["html", "none", "raw", "wikitext"], default="wikitext"),
+        Param("mergerequestfields", "boolean"),
+        Param("preservestate", "boolean"),
+        Param("returnurl", "string"),
+        Param("continue", "boolean"),
+        Param("token", "string", required=True, sensitive=True, tokentype="login"),
+    ]
+
+    def execute(self) -> None:
+        api = self.api
+        request = api.request
+        v = self.values()
+        if not tokens.check_token(request, "login", v["token"]):
+            raise ApiError("badtoken", "Invalid CSRF token.")
+        # The credentials are not prefixed (AuthManager request fields).
+        name = users.canonical_name(api.get_raw("username") or "")
+        password = api.get_raw("password") or ""
+        api.get_raw("rememberMe")
+        if v["returnurl"] is None and not v["continue"]:
+            raise ApiError(
+                "missingparam",
+                'Either the "loginreturnurl" or the "logincontinue" parameter must be set.',
+            )
+        if not name or not password:
+            api.result["clientlogin"] = {
+                "status": "FAIL",
+                "message": "The supplied credentials could not be authenticated.",
+                "messagecode": "authmanager-authn-no-primary",
+            }
+            return
+        user = authenticate(request, username=name, password=password)
+        if user is None or not user.is_active:
+            api.result["clientlogin"] = {
+                "status": "FAIL",
+                "message": "Incorrect username or password entered.\nPlease try again.",
+                "messagecode": "wrongpassword",
+            }
+            return
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        tokens.reset(request)
+        api.reset_user_cache()
+        api.result["clientlogin"] = {"status": "PASS", "username": user.get_username()}
