@@ -35,6 +35,8 @@ class ParserContext:
     ext_state: dict[str, Any] = field(default_factory=dict)
     # Limit counters (preprocessor node count, expensive functions, include size, ...).
     counters: dict[str, int] = field(default_factory=dict)
+    # Per-page parser state (TOC flags, behaviour switches, ...), owned by the parser.
+    page: dict[str, Any] = field(default_factory=dict)
 
     # --- recursion into the parser (MediaWiki's Parser::recursive* methods) -------------
     def recursive_preprocess(self, text: str, frame: Any = None) -> str:

@@ -1,0 +1,225 @@
+"""Balance the HTML as MediaWiki's Remex tidy step does (MWTidy / RemexDriver).
+
+The fragment is parsed with an HTML5 tree builder (lexbor, through selectolax) and
+serialised the way RemexCompatFormatter does: void elements as `<br />`, empty <p>, <li>
+and <tr> marked `class="mw-empty-elt"`, inline content directly in <body> wrapped in <p>.
+Inputs nested too deeply for a tree builder to stay linear are balanced by a simple
+stack-based closer instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:
+    from selectolax.lexbor import LexborHTMLParser
+except ImportError:  # pragma: no cover - the dependency is declared
+    LexborHTMLParser = None
+
+VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen",
+}  # fmt: skip
+RAW_TEXT = {"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"}
+MARKED_EMPTY = {"li", "p", "tr"}
+INLINE = {
+    "a", "abbr", "acronym", "applet", "b", "basefont", "bdo", "big", "br", "button",
+    "cite", "code", "del", "dfn", "em", "font", "i", "iframe", "img", "input", "ins",
+    "kbd", "label", "legend", "map", "object", "param", "q", "rb", "rbc", "rp", "rt",
+    "rtc", "ruby", "s", "samp", "select", "small", "span", "strike", "strong", "sub",
+    "sup", "textarea", "tt", "u", "var", "video", "audio", "bdi", "data", "time", "mark",
+    "wbr",
+}  # fmt: skip
+METADATA = {"link", "meta", "style", "script"}
+MAX_TREE_DEPTH = 300
+
+_TEXT_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\xa0": "&#160;"})
+_ATTR_ESC = str.maketrans({"&": "&amp;", '"': "&quot;", "\xa0": "&#160;"})
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][^\t\n\x0c />]*)[^>]*?(/?)>|<!--.*?-->", re.S)
+
+
+def _nesting_depth(html: str) -> int:
+    """An upper bound of the element nesting the tree builder would build."""
+    depth = best = 0
+    for m in _TAG_RE.finditer(html):
+        name = m.group(2)
+        if name is None:
+            continue
+        name = name.lower()
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        elif name not in VOID and not m.group(3):
+            depth += 1
+            if depth > best:
+                best = depth
+    return best
+
+
+def simple_balance(html: str) -> str:
+    """Close every unclosed element and drop stray end tags (linear time)."""
+    out: list[str] = []
+    stack: list[str] = []
+    counts: dict[str, int] = {}
+    pos = 0
+    for m in _TAG_RE.finditer(html):
+        out.append(html[pos : m.start()])
+        pos = m.end()
+        name = m.group(2)
+        if name is None:
+            out.append(m.group(0))
+            continue
+        name = name.lower()
+        if m.group(1):
+            if counts.get(name):
+                while stack:
+                    top = stack.pop()
+                    counts[top] -= 1
+                    out.append(f"</{top}>")
+                    if top == name:
+                        break
+            continue
+        if name in VOID or m.group(3):
+            out.append(m.group(0))
+            continue
+        stack.append(name)
+        counts[name] = counts.get(name, 0) + 1
+        out.append(m.group(0))
+    out.append(html[pos:])
+    while stack:
+        out.append(f"</{stack.pop()}>")
+    return "".join(out)
+
+
+def _attrs(node) -> str:
+    attrs = node.attributes
+    if not attrs:
+        return ""
+    parts = []
+    for k, v in attrs.items():
+        parts.append(f' {k}="{(v or "").translate(_ATTR_ESC)}"')
+    return "".join(parts)
+
+
+def _serialize_children(first, out: list[str], in_raw: bool = False) -> None:
+    """Iterative serialisation of a sibling chain and its descendants."""
+    # stack items: (node) to open, or ("close", name, start_index, has_attrs)
+    stack: list = []
+    node = first
+    while True:
+        while node is not None:
+            tag = node.tag
+            if tag == "-text":
+                text = node.text_content or ""
+                out.append(text if in_raw else text.translate(_TEXT_ESC))
+            elif tag == "-comment" or tag == "_comment":
+                out.append(node.html or "")
+            elif tag.startswith("-") or tag.startswith("!"):
+                pass
+            else:
+                attrs = _attrs(node)
+                if tag in VOID:
+                    out.append(f"<{tag}{attrs} />")
+                else:
+                    out.append(f"<{tag}{attrs}>")
+                    child = node.child
+                    if tag in ("pre", "textarea", "listing") and child is not None:
+                        if child.tag == "-text" and (child.text_content or "").startswith("\n"):
+                            out.append("\n")
+                    stack.append((node.next, tag, len(out), bool(attrs), in_raw))
+                    in_raw = in_raw or tag in RAW_TEXT
+                    node = child
+                    continue
+            node = node.next
+        if not stack:
+            break
+        nxt, tag, start, has_attrs, in_raw = stack.pop()
+        if tag in MARKED_EMPTY and not has_attrs:
+            content = "".join(out[start:])
+            if content.strip("\t\n\x0c\r ") == "":
+                out[start - 1] = f'<{tag} class="mw-empty-elt">'
+        out.append(f"</{tag}>")
+        node = nxt
+
+
+def _pwrap_body(body) -> list[str]:
+    """Serialise <body>'s children, wrapping runs of inline content in <p>."""
+    out: list[str] = []
+    run: list = []
+
+    def flush() -> None:
+        if not run:
+            return
+        wrap = False
+        for n in run:
+            t = n.tag
+            if t == "-text":
+                if (n.text_content or "").strip("\t\n\x0c\r ") != "":
+                    wrap = True
+                    break
+            elif t not in METADATA and not t.startswith("-"):
+                wrap = True
+                break
+        buf: list[str] = []
+        for n in run:
+            _serialize_one(n, buf)
+        if wrap:
+            # leading/trailing blank text stays outside the wrapper
+            out.append("<p>" + "".join(buf) + "</p>")
+        else:
+            out.extend(buf)
+        run.clear()
+
+    node = body.child
+    while node is not None:
+        t = node.tag
+        if t == "-text" or t in INLINE or t == "-comment" or t in METADATA:
+            run.append(node)
+        else:
+            flush()
+            _serialize_one(node, out)
+        node = node.next
+    flush()
+    return out
+
+
+def _serialize_one(node, out: list[str]) -> None:
+    # serialise a single node (not its following siblings)
+    tag = node.tag
+    if tag == "-text":
+        out.append((node.text_content or "").translate(_TEXT_ESC))
+        return
+    if tag in ("-comment", "_comment"):
+        out.append(node.html or "")
+        return
+    attrs = _attrs(node)
+    if tag in VOID:
+        out.append(f"<{tag}{attrs} />")
+        return
+    start = len(out) + 1
+    out.append(f"<{tag}{attrs}>")
+    child = node.child
+    if tag in ("pre", "textarea", "listing") and child is not None:
+        if child.tag == "-text" and (child.text_content or "").startswith("\n"):
+            out.append("\n")
+    if child is not None:
+        _serialize_children(child, out, tag in RAW_TEXT)
+    if tag in MARKED_EMPTY and not attrs:
+        if "".join(out[start:]).strip("\t\n\x0c\r ") == "":
+            out[start - 1] = f'<{tag} class="mw-empty-elt">'
+    out.append(f"</{tag}>")
+
+
+def tidy(html: str, pwrap: bool = True) -> str:
+    """Balance an HTML fragment as MediaWiki's Remex tidy does."""
+    if LexborHTMLParser is None or _nesting_depth(html) > MAX_TREE_DEPTH:
+        return simple_balance(html)
+    tree = LexborHTMLParser("<!DOCTYPE html><html><body>" + html)
+    body = tree.body
+    if body is None:
+        return simple_balance(html)
+    if pwrap:
+        return "".join(_pwrap_body(body))
+    out: list[str] = []
+    if body.child is not None:
+        _serialize_children(body.child, out)
+    return "".join(out)

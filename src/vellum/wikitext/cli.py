@@ -1,0 +1,109 @@
+"""`vellum render`: wikitext on stdin to HTML, or the parser tests' JSON-lines protocol."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+import time
+import traceback
+from dataclasses import replace
+from typing import Any
+
+from .options import RenderOptions
+from .site import FileInfo, MemorySite, SiteConfig
+from .testwiki import (
+    apply_test_settings,
+    build_site,
+    load_files_json,
+    load_pages_xml,
+    test_config,
+    test_options,
+)
+
+
+def run_render(args: Any) -> int:
+    if getattr(args, "batch", False):
+        return run_batch(sys.stdin, sys.stdout)
+    from . import render
+
+    text = sys.stdin.read()
+    site = MemorySite(test_config())
+    result = render(text, args.title, site, test_options())
+    sys.stdout.write(result.html + "\n")
+    return 0
+
+
+class BatchRunner:
+    """Answers parser-test requests; pages and files are loaded once per path."""
+
+    def __init__(self) -> None:
+        self.base_config: SiteConfig = test_config()
+        self.files: dict[str, list[FileInfo]] = {}
+        self.sites: dict[tuple[str, str], MemorySite] = {}
+
+    def site_for(self, pages: str | None, files: str | None) -> MemorySite:
+        key = (pages or "", files or "")
+        site = self.sites.get(key)
+        if site is None:
+            file_list: list[FileInfo] = []
+            if files:
+                if files not in self.files:
+                    self.files[files] = load_files_json(files)
+                file_list = self.files[files]
+            page_list = load_pages_xml(pages) if pages else []
+            site = build_site(self.base_config, page_list, file_list)
+            self.sites[key] = site
+        return site
+
+    def handle(self, req: dict[str, Any]) -> dict[str, Any]:
+        from .parser import render
+
+        site = self.site_for(req.get("pages"), req.get("files"))
+        options = req.get("options") or {}
+        config = req.get("config") or {}
+        if options or config:
+            cfg = apply_test_settings(site.config, options, config)
+            if cfg is not site.config:
+                site = copy.copy(site)
+                site.config = cfg
+        ropts = test_options()
+        ropts = replace(
+            ropts,
+            wrap="wrap" in options,
+            allow_toc="notoc" not in options,
+            config=dict(config),
+            test_options=dict(options),
+        )
+        result = render(req.get("wikitext", ""), req.get("title") or "Parser test", site, ropts)
+        return {"html": result.html}
+
+
+def run_batch(stdin: Any, stdout: Any) -> int:
+    runner = BatchRunner()
+    for line in stdin:
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            req = json.loads(line)
+        except ValueError as exc:
+            sys.stderr.write(f"bad request line: {exc}\n")
+            continue
+        rid = req.get("id", "")
+        start = time.perf_counter()
+        try:
+            resp = runner.handle(req)
+        except Exception as exc:  # one bad test must not end the run
+            sys.stderr.write(f"{rid}: {traceback.format_exc()}\n")
+            resp = {"error": f"{type(exc).__name__}: {exc}"}
+        except RecursionError as exc:
+            resp = {"error": f"RecursionError: {exc}"}
+        resp["id"] = rid
+        resp["us"] = int((time.perf_counter() - start) * 1e6)
+        stdout.write(json.dumps(resp) + "\n")
+        stdout.flush()
+    return 0
+
+
+__all__ = ["RenderOptions", "run_batch", "run_render"]

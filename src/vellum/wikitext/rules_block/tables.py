@@ -1,0 +1,140 @@
+"""Tables: `{| |+ |- ! | || !! |}` to HTML tables (Parser::handleTables)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..sanitizer import fix_tag_attributes
+
+_TABLE_START = re.compile(r"^(:*)\s*\{\|(.*)$", re.S)
+_PHP_TRIM = " \t\n\r\0\x0b"
+
+
+def _replace_markup(search: str, replace: str, text: str) -> str:
+    """StringUtils::replaceMarkup: replace `search` outside of <...> tags."""
+    if search not in text:
+        return text
+    if "<" not in text:
+        return text.replace(search, replace)
+    out = []
+    for i, part in enumerate(re.split(r"(<[^>]*>)", text)):
+        out.append(part if i % 2 else part.replace(search, replace))
+    return "".join(out)
+
+
+def do_tables(
+    text: str, unstrip: Callable[[str], str], fragment_mode: tuple[str, ...] = ("legacy",)
+) -> str:
+    if "{|" not in text:
+        return text
+    out: list[str] = []
+    td_history: list[bool] = []
+    last_tag_history: list[str] = []
+    tr_history: list[bool] = []
+    tr_attributes: list[str] = []
+    has_opened_tr: list[bool] = []
+    indent_level = 0
+
+    def attrs(s: str, tag: str) -> str:
+        return fix_tag_attributes(unstrip(s), tag, fragment_mode)
+
+    for out_line in text.split("\n"):
+        line = out_line.strip(_PHP_TRIM)
+        if line == "":
+            out.append(out_line)
+            continue
+        first_char = line[0]
+        first_two = line[:2]
+        m = _TABLE_START.match(line) if "{|" in line[:1000] else None
+        if m:
+            indent_level = len(m.group(1))
+            out_line = "<dl><dd>" * indent_level + f"<table{attrs(m.group(2), 'table')}>"
+            td_history.append(False)
+            last_tag_history.append("")
+            tr_history.append(False)
+            tr_attributes.append("")
+            has_opened_tr.append(False)
+        elif not td_history:
+            out.append(out_line)
+            continue
+        elif first_two == "|}":
+            line = "</table>" + line[2:]
+            last_tag = last_tag_history.pop()
+            if not has_opened_tr.pop():
+                line = "<tr><td></td></tr>" + line
+            if tr_history.pop():
+                line = "</tr>" + line
+            if td_history.pop():
+                line = f"</{last_tag}>" + line
+            tr_attributes.pop()
+            if indent_level > 0:
+                out_line = line.rstrip(_PHP_TRIM) + "</dd></dl>" * indent_level
+            else:
+                out_line = line
+        elif first_two == "|-":
+            line = re.sub(r"^\|-+", "", line)
+            tr_attributes[-1] = attrs(line, "tr")
+            line = ""
+            last_tag = last_tag_history.pop()
+            has_opened_tr[-1] = True
+            if tr_history.pop():
+                line = "</tr>"
+            if td_history.pop():
+                line = f"</{last_tag}>" + line
+            out_line = line
+            tr_history.append(False)
+            td_history.append(False)
+            last_tag_history.append("")
+        elif first_char in "|!" or first_two == "|+":
+            if first_two == "|+":
+                first_char = "+"
+                line = line[2:]
+            else:
+                line = line[1:]
+            if first_char == "!":
+                line = _replace_markup("!!", "||", line)
+            cells = line.split("||")
+            parts = []
+            for cell in cells:
+                previous = ""
+                if first_char != "+":
+                    tr_after = tr_attributes.pop()
+                    if not tr_history.pop():
+                        previous = f"<tr{tr_after}>\n"
+                    tr_history.append(True)
+                    tr_attributes.append("")
+                    has_opened_tr[-1] = True
+                last_tag = last_tag_history.pop()
+                if td_history.pop():
+                    previous = f"</{last_tag}>\n{previous}"
+                last_tag = {"|": "td", "!": "th", "+": "caption"}.get(first_char, "")
+                last_tag_history.append(last_tag)
+                cell_data = cell.split("|", 1)
+                if "[[" in cell_data[0] or "-{" in cell_data[0]:
+                    cell = f"{previous}<{last_tag}>" + cell.strip(_PHP_TRIM)
+                elif len(cell_data) == 1:
+                    cell = f"{previous}<{last_tag}>" + cell_data[0].strip(_PHP_TRIM)
+                else:
+                    a = attrs(cell_data[0], last_tag)
+                    cell = f"{previous}<{last_tag}{a}>" + cell_data[1].strip(_PHP_TRIM)
+                parts.append(cell)
+                td_history.append(True)
+            out_line = "".join(parts)
+        out.append(out_line)
+
+    tail = []
+    while td_history:
+        if td_history.pop():
+            tail.append("</td>\n")
+        if tr_history.pop():
+            tail.append("</tr>\n")
+        if not has_opened_tr.pop():
+            tail.append("<tr><td></td></tr>\n")
+        tail.append("</table>\n")
+    result = "\n".join(out) + "\n" + "".join(tail)
+    if result.endswith("\n"):
+        result = result[:-1]
+    if result == "<table>\n<tr><td></td></tr>\n</table>":
+        return ""
+    return result

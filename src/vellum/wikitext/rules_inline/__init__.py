@@ -1,0 +1,1 @@
+"""Inline rules of internalParse: internal links, quotes, external links, magic links."""

@@ -1,0 +1,106 @@
+"""Free external links (bare URLs) and the ISBN / RFC / PMID magic links
+(Parser::handleMagicLinks, makeFreeExternalLink)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..linker import esc, local_url
+from ..sanitizer import clean_url
+from .external_links import (
+    EXT_LINK_ADDR,
+    EXT_LINK_URL_CLASS,
+    external_link_attribs,
+    make_external_link,
+    maybe_make_external_image,
+)
+
+if TYPE_CHECKING:
+    from ..context import ParserContext
+
+SPACE_NOT_NL = (
+    r"(?:\t|&nbsp;|&\#0*160;|&\#[Xx]0*[Aa]0;|[^\S\n\r\t\x0b\x0c\x1c-\x1f\x85\u2028\u2029])"
+)
+_ENTITY_STOP = re.compile(r"&(lt|gt|quot);")
+_TRAIL_ENTITY = re.compile(r"&([a-z]+|#x[\da-f]+|#\d+)$", re.I)
+
+
+def magic_links_re(protocols_re: str) -> re.Pattern[str]:
+    spdash = f"(?:-|{SPACE_NOT_NL})"
+    return re.compile(
+        r"(<a[ \t\r\n>].*?</a>)"
+        r"|(<.*?>)"
+        r"|(\b(?i:" + protocols_re + r")(" + EXT_LINK_ADDR + EXT_LINK_URL_CLASS + r"*))"
+        r"|\b(?:RFC|PMID)" + SPACE_NOT_NL + r"+([0-9]+)\b"
+        r"|\bISBN"
+        + SPACE_NOT_NL
+        + r"+((?:97[89]"
+        + spdash
+        + r"?)?(?:[0-9]"
+        + spdash
+        + r"?){9}[0-9Xx])\b",
+        re.S,
+    )
+
+
+def make_free_external_link(ctx: ParserContext, url: str, num_post_proto: int) -> str:
+    trail = ""
+    m2 = _ENTITY_STOP.search(url)
+    if m2:
+        trail = url[m2.start() :]
+        url = url[: m2.start()]
+    sep = ",;.:!?"
+    if "(" not in url:
+        sep += ")"
+    num_sep = len(url) - len(url.rstrip(sep))
+    if num_sep and url[len(url) - num_sep] == ";":
+        if _TRAIL_ENTITY.search(url[: len(url) - num_sep + 1]):
+            num_sep -= 1
+    if num_sep:
+        trail = url[-num_sep:] + trail
+        url = url[:-num_sep]
+    if len(trail) >= num_post_proto:
+        return url + trail
+    url = clean_url(url)
+    text = maybe_make_external_image(ctx, url)
+    if text is None:
+        text = make_external_link(ctx, url, url, True, "free", external_link_attribs(ctx, url))
+        ctx.add_external_link(url)
+    return text + trail
+
+
+def handle_magic_links(ctx: ParserContext, text: str) -> str:
+    regex = ctx.parser.magic_links_re
+    cfg = ctx.config
+
+    def cb(m: re.Match[str]) -> str:
+        if m.group(1) or m.group(2):
+            return m.group(0)
+        if m.group(3):
+            return make_free_external_link(ctx, m.group(0), len(m.group(4)))
+        if m.group(5):
+            whole = m.group(0)
+            num = m.group(5)
+            if whole.startswith("RFC"):
+                if not cfg.magic_links.get("RFC"):
+                    return whole
+                keyword, msg, cls = "RFC", "rfcurl", "mw-magiclink-rfc"
+                ctx.add_tracking_category("magiclink-tracking-rfc")
+            else:
+                if not cfg.magic_links.get("PMID"):
+                    return whole
+                keyword, msg, cls = "PMID", "pubmedurl", "mw-magiclink-pmid"
+                ctx.add_tracking_category("magiclink-tracking-pmid")
+            url = ctx.msg(msg, num)
+            return make_external_link(ctx, url, f"{keyword} {num}", True, cls)
+        if m.group(6) and cfg.magic_links.get("ISBN"):
+            isbn = re.sub(SPACE_NOT_NL, " ", m.group(6))
+            num = isbn.replace("-", "").replace(" ", "").replace("x", "X")
+            ctx.add_tracking_category("magiclink-tracking-isbn")
+            t = ctx.config.try_title("Special:BookSources/" + num)
+            href = local_url(ctx, t) if t else ""
+            return f'<a href="{esc(href)}" class="internal mw-magiclink-isbn">ISBN {isbn}</a>'
+        return m.group(0)
+
+    return regex.sub(cb, text)
