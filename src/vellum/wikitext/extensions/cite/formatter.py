@@ -1,0 +1,144 @@
+"""Cite's output: footnote marks (FootnoteMarkFormatter), anchors (AnchorFormatter) and
+the reference list (ReferencesFormatter), as MediaWiki 1.39's English messages build them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ...context import ParserContext
+from ...sanitizer import escape_id
+from .messages import error_html, page_message
+from .stack import Ref, RefKey
+
+
+def _mode(ctx: ParserContext) -> str:
+    modes = ctx.config.fragment_mode
+    return modes[0] if modes else "legacy"
+
+
+def normalize_key(ctx: ParserContext, key: str) -> str:
+    """AnchorFormatter::normalizeKey: an id in the fragment mode, runs of '_' collapsed."""
+    return re.sub(r"__+", "_", escape_id(key, _mode(ctx)))
+
+
+def ref_key(ctx: ParserContext, key: str, num: str | None = None) -> str:
+    """The id of a footnote mark: cite_ref-KEY or cite_ref-KEY_NUM."""
+    if num is not None:
+        key = f"{key}_{num}"
+    return normalize_key(ctx, "cite_ref-" + key)
+
+
+def references_key(ctx: ParserContext, key: str) -> str:
+    """The id of a list entry: cite_note-KEY."""
+    return normalize_key(ctx, "cite_note-" + key)
+
+
+def _href(ctx: ParserContext, anchor: str) -> str:
+    """A same-page link to an id, as [[#anchor]] renders it."""
+    out = escape_id(anchor.replace("_", " "), _mode(ctx))
+    if _mode(ctx) == "html5":
+        out = re.sub(r"%([a-fA-F0-9]{2})", r"%25\1", out)
+    return "#" + out
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def link_labels(ctx: ParserContext, group: str) -> list[str]:
+    cache: dict[str, list[str]] = ctx.ext_state.setdefault("cite.labels", {})
+    if group not in cache:
+        text = page_message(ctx, "cite_link_label_group-" + group)
+        cache[group] = text.split() if text and text.strip() != "-" else []
+    return cache[group]
+
+
+def link_ref(ctx: ParserContext, group: str, ref: Ref) -> str:
+    """FootnoteMarkFormatter::linkRef: <sup id=… class="reference"><a href=…>[1]</a></sup>."""
+    assert ref.number is not None
+    labels = link_labels(ctx, group)
+    label_html: str
+    if labels:
+        if ref.number - 1 < len(labels):
+            label_html = html.escape(labels[ref.number - 1])
+        else:
+            label_html = error_html(
+                ctx, "cite_error_no_link_label_group", group, "cite_link_label_group-" + group
+            )
+    else:
+        label = str(ref.number)
+        if group != "":
+            label = f"{group} {label}"
+        label_html = html.escape(label)
+    if ref.name:
+        sup_id = ref_key(ctx, ref.name, f"{ref.key}-{ref.count}")
+        note_id = references_key(ctx, f"{ref.name}-{ref.key}")
+    else:
+        sup_id = ref_key(ctx, str(ref.key))
+        note_id = references_key(ctx, str(ref.key))
+    return (
+        f'<sup id="{_attr(sup_id)}" class="reference"><a href="{_attr(_href(ctx, note_id))}">'
+        f"&#91;{label_html}&#93;</a></sup>"
+    )
+
+
+def _reference_text(ctx: ParserContext, key: RefKey, text: str | None) -> str:
+    if text is None:
+        name = key if isinstance(key, str) else ""
+        return error_html(ctx, "cite_error_references_no_text", name)
+    body = ctx.recursive_tag_parse(text.rstrip("\n"))
+    return f'<span class="reference-text">{body}</span>\n'
+
+
+def _backlink_label(base: str, offset: int, maximum: int) -> str:
+    return f"{base}.{str(offset).zfill(len(str(maximum)))}"
+
+
+def _list_item(ctx: ParserContext, key: RefKey, ref: Ref) -> str:
+    """ReferencesFormatter::formatListItem."""
+    text = _reference_text(ctx, key, ref.text)
+    extra = ""
+    if ref.dir:
+        extra = f' class="mw-cite-dir-{_attr(ref.dir.lower())}"'
+    if ref.follow is not None:
+        return f'<p id="{_attr(references_key(ctx, ref.follow))}">{text}</p>'
+    if ref.count < 1:
+        if ref.count < 0:
+            note = references_key(ctx, str(ref.key))
+            back = ref_key(ctx, str(ref.key))
+        else:
+            name = ref.name or ""
+            note = references_key(ctx, f"{name}-{ref.key}")
+            back = ref_key(ctx, name, f"{ref.key}-{ref.count}")
+        return (
+            f'<li id="{_attr(note)}"{extra}><span class="mw-cite-backlink">'
+            f'<a href="{_attr(_href(ctx, back))}">↑</a></span> {text}</li>'
+        )
+    name = ref.name or ""
+    links = []
+    for i in range(ref.count + 1):
+        back = ref_key(ctx, name, f"{ref.key}-{i}")
+        label = _backlink_label(str(ref.number), i, ref.count)
+        links.append(f'<sup><a href="{_attr(_href(ctx, back))}">{label}</a></sup>')
+    note = references_key(ctx, f"{name}-{ref.key}")
+    return (
+        f'<li id="{_attr(note)}"{extra}><span class="mw-cite-backlink">↑ '
+        f"{' '.join(links)}</span> {text}</li>"
+    )
+
+
+def format_references(ctx: ParserContext, refs: dict[RefKey, Ref], responsive: bool) -> str:
+    """ReferencesFormatter::formatReferences: the <ol class="references"> of one group."""
+    if not refs:
+        return ""
+    ordered = sorted(refs.items(), key=lambda kv: kv[1].number or 0)
+    body = "\n" + "".join(_list_item(ctx, k, r) + "\n" for k, r in ordered)
+    out = f'<ol class="references">{body}</ol>'
+    if responsive:
+        classes = "mw-references-wrap"
+        if len(refs) > 10:
+            classes += " mw-references-columns"
+        out = f'<div class="{classes}">{out}</div>'
+    return out

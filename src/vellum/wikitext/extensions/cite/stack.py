@@ -1,0 +1,168 @@
+"""Cite's ReferenceStack: the <ref>s of a page, grouped, numbered, and the call log that
+lets <references> undo refs it finds already expanded inside itself (#tag:references).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ...strip import StripState
+
+RefKey = str | tuple[str, int]  # a ref's name, or ("#", n) for an anonymous ref
+
+
+@dataclass
+class Ref:
+    key: int  # global sequence number (ids cite_ref-KEY / cite_note-NAME-KEY)
+    count: int  # -1 for anonymous refs, else the number of reuses so far
+    name: str | None = None
+    text: str | None = None
+    dir: str | None = None
+    number: int | None = None  # the visible number within the group
+    follow: str | None = None
+
+
+# (action, key, group, name, text, argv) or None for an invalid ref
+Call = tuple[str, int, str, str | None, str | None, dict[str, str]] | None
+
+
+class ReferenceStack:
+    def __init__(self, duplicate_error: Callable[[str], str]) -> None:
+        self.refs: dict[str, dict[RefKey, Ref]] = {}
+        self.ref_sequence = 0
+        self.group_sequence: dict[str, int] = {}
+        self.calls: list[Call] = []
+        self._anon = 0
+        self._duplicate_error = duplicate_error
+
+    def _anon_key(self) -> RefKey:
+        self._anon += 1
+        return ("#", self._anon)
+
+    def push_invalid(self) -> None:
+        self.calls.append(None)
+
+    def push_ref(
+        self,
+        strip: StripState,
+        text: str | None,
+        argv: dict[str, str],
+        group: str,
+        name: str | None,
+        follow: str | None,
+        direction: str | None,
+    ) -> Ref | None:
+        """ReferenceStack::pushRef; None when the ref gets no footnote mark (a follow)."""
+        refs = self.refs.setdefault(group, {})
+        self.group_sequence.setdefault(group, 0)
+        if follow and follow in refs:
+            parent = refs[follow]
+            parent.text = (parent.text or "") + " " + (text or "")
+            self.calls.append(("new", self.ref_sequence, group, name, text, argv))
+            return None
+        self.ref_sequence += 1
+        ref = Ref(key=self.ref_sequence, count=0 if name else -1, name=name, text=text)
+        ref.dir = direction
+        if follow:
+            ref.follow = follow
+            # Broken follows go after the other broken follows, before everything else.
+            items = list(refs.items())
+            k = 0
+            for _, value in items:
+                if value.follow is None:
+                    break
+                k += 1
+            items.insert(k, (self._anon_key(), ref))
+            self.refs[group] = dict(items)
+            self.calls.append(("new", self.ref_sequence, group, name, text, argv))
+            return None
+        if not name:
+            refs[self._anon_key()] = ref
+            action = "new"
+        elif name not in refs:
+            refs[name] = ref
+            action = "new"
+        else:
+            ref = refs[name]
+            ref.count += 1
+            self.ref_sequence -= 1
+            if ref.text is None and text is not None:
+                ref.text = text
+                ref.dir = direction
+                action = "assign"
+            else:
+                if (
+                    text is not None
+                    and ref.text is not None
+                    and strip.unstrip_both(text) != strip.unstrip_both(ref.text)
+                ):
+                    ref.text += " " + self._duplicate_error(name)
+                action = "increment"
+        if ref.number is None:
+            self.group_sequence[group] += 1
+            ref.number = self.group_sequence[group]
+        self.calls.append((action, ref.key, group, name, text, argv))
+        return ref
+
+    def rollback_refs(self, count: int) -> list[tuple[str | None, dict[str, str]]]:
+        """Undo the last `count` ref calls; returns their (text, argv) in call order."""
+        redo: list[tuple[str | None, dict[str, str]]] = []
+        while count > 0 and self.calls:
+            count -= 1
+            call = self.calls.pop()
+            if call is not None:
+                action, key, group, name, text, argv = call
+                self._rollback_ref(action, key, group, name)
+                redo.append((text, argv))
+        self.calls = []
+        redo.reverse()
+        return redo
+
+    def _rollback_ref(self, action: str, key: int, group: str, name: str | None) -> None:
+        refs = self.refs.get(group)
+        if not refs:
+            return
+        lookup: RefKey | None = name or None
+        if lookup is None:
+            for k, v in refs.items():
+                if v.key == key:
+                    lookup = k
+                    break
+        if lookup is None or lookup not in refs or refs[lookup].key != key:
+            return
+        if action == "new":
+            del refs[lookup]
+            if not refs:
+                self.pop_group(group)
+            elif group in self.group_sequence:
+                self.group_sequence[group] -= 1
+        elif action == "assign":
+            refs[lookup].text = None
+            refs[lookup].count -= 1
+        elif action == "increment":
+            refs[lookup].count -= 1
+
+    def list_defined_ref(self, group: str, name: str, text: str | None) -> None:
+        """A ref defined inside <references>: give the named ref its text."""
+        ref = self.refs.setdefault(group, {}).get(name)
+        if ref is None:
+            return
+        if ref.text is None:
+            ref.text = text
+        elif ref.text != text:
+            ref.text += " " + self._duplicate_error(name)
+
+    def has_group(self, group: str) -> bool:
+        return bool(self.refs.get(group))
+
+    def group_refs(self, group: str) -> dict[RefKey, Ref]:
+        return self.refs.get(group, {})
+
+    def groups(self) -> list[str]:
+        return [g for g, refs in self.refs.items() if refs]
+
+    def pop_group(self, group: str) -> dict[RefKey, Ref]:
+        refs = self.refs.pop(group, {})
+        self.group_sequence.pop(group, None)
+        return refs

@@ -1,0 +1,226 @@
+"""Image options of [[File:…|…]] (Parser::makeImage's parameter loop).
+
+Each `|`-separated part is matched against the image magic words (English, case
+sensitive): formats (thumb, frame, frameless, thumbnail=…), sizes (`250px`, `x200px`,
+`200x100px`), `upright`, `border`, alignment, vertical alignment, `link=`, `alt=`,
+`class=`, and the handler's own parameters (`page=` for DjVu, `lang=` for SVG). The last
+part that is none of these is the caption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .handlers import Handler, is_numeric
+
+# (magic word id, parameter type, parameter name, synonyms); order is MediaWiki's.
+INTERNAL: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("img_left", "horizAlign", "left", ("left",)),
+    ("img_right", "horizAlign", "right", ("right",)),
+    ("img_center", "horizAlign", "center", ("center", "centre")),
+    ("img_none", "horizAlign", "none", ("none",)),
+    ("img_baseline", "vertAlign", "baseline", ("baseline",)),
+    ("img_sub", "vertAlign", "sub", ("sub",)),
+    ("img_super", "vertAlign", "super", ("super", "sup")),
+    ("img_top", "vertAlign", "top", ("top",)),
+    ("img_text_top", "vertAlign", "text-top", ("text-top",)),
+    ("img_middle", "vertAlign", "middle", ("middle",)),
+    ("img_bottom", "vertAlign", "bottom", ("bottom",)),
+    ("img_text_bottom", "vertAlign", "text-bottom", ("text-bottom",)),
+    ("img_thumbnail", "frame", "thumbnail", ("thumb", "thumbnail")),
+    ("img_manualthumb", "frame", "manualthumb", ("thumbnail=$1", "thumb=$1")),
+    ("img_framed", "frame", "framed", ("frame", "framed", "enframed")),
+    ("img_frameless", "frame", "frameless", ("frameless",)),
+    ("img_upright", "frame", "upright", ("upright", "upright=$1", "upright $1")),
+    ("img_border", "frame", "border", ("border",)),
+    ("img_link", "frame", "link", ("link=$1",)),
+    ("img_alt", "frame", "alt", ("alt=$1",)),
+    ("img_class", "frame", "class", ("class=$1",)),
+]
+HANDLER_WORDS: dict[str, tuple[str, ...]] = {
+    "img_width": ("$1px",),
+    "img_page": ("page=$1", "page $1"),
+    "img_lang": ("lang=$1",),
+}
+
+_cache: dict[tuple[str, ...], tuple[re.Pattern[str], list[tuple[str, bool]]]] = {}
+
+
+def magic_matcher(names: list[str]) -> Callable[[str], tuple[str | None, str | None]]:
+    """MagicWordArray::matchVariableStartToEnd over the given image magic words."""
+    key = tuple(names)
+    if key not in _cache:
+        synonyms = {n: syn for n, _, _, syn in INTERNAL}
+        synonyms.update(HANDLER_WORDS)
+        alts: list[str] = []
+        groups: list[tuple[str, bool]] = []
+        for name in names:
+            for syn in synonyms[name]:
+                has_var = "$1" in syn
+                alts.append("(" + re.escape(syn).replace(r"\$1", "(?:.*?)") + ")")
+                groups.append((name, has_var))
+        pattern = re.compile("^(?:" + "|".join(alts) + ")$")
+        _cache[key] = (pattern, groups)
+    pattern, groups = _cache[key]
+
+    def match(text: str) -> tuple[str | None, str | None]:
+        m = pattern.match(text)
+        if not m:
+            return None, None
+        for i, (name, has_var) in enumerate(groups):
+            g = m.group(i + 1)
+            if g is None:
+                continue
+            if not has_var:
+                return name, None
+            syns = [s for n, _, _, ss in INTERNAL if n == name for s in ss]
+            syns += list(HANDLER_WORDS.get(name, ()))
+            for syn in syns:
+                if "$1" not in syn:
+                    continue
+                pre, post = syn.split("$1")
+                if g.startswith(pre) and g.endswith(post) and len(g) >= len(pre) + len(post):
+                    return name, g[len(pre) : len(g) - len(post)]
+            return name, ""
+        return None, None
+
+    return match
+
+
+def parse_width_param(value: str, parse_height: bool = True) -> dict[str, int]:
+    """Parser::parseWidthParam: '200', '200px', 'x100', '200x100px'."""
+    out: dict[str, int] = {}
+    if value == "":
+        return out
+    if parse_height:
+        m = re.match(r"^([0-9]*)x([0-9]*)\s*(?:px)?\s*$", value)
+        if m:
+            out["width"] = int(m.group(1) or 0)
+            out["height"] = int(m.group(2) or 0)
+            return out
+    if re.match(r"^[0-9]*\s*(?:px)?\s*$", value):
+        m2 = re.match(r"[0-9]*", value)
+        out["width"] = int(m2.group(0) or 0) if m2 else 0
+    return out
+
+
+def split_options(text: str) -> list[str]:
+    """StringUtils::delimiterExplode('-{', '}-', '|', …, nested): split on '|' outside -{ }-."""
+    parts: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        if text.startswith("-{", i):
+            depth += 1
+            buf.append("-{")
+            i += 2
+            continue
+        if depth and text.startswith("}-", i):
+            depth -= 1
+            buf.append("}-")
+            i += 2
+            continue
+        c = text[i]
+        if c == "|" and depth == 0:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(c)
+        i += 1
+    parts.append("".join(buf))
+    return parts
+
+
+@dataclass
+class ImageParams:
+    """makeImage's $params: 'frame' (Linker frame parameters) and 'handler' parameters."""
+
+    frame: dict[str, Any] = field(default_factory=dict)
+    handler: dict[str, Any] = field(default_factory=dict)
+    caption: str = ""
+
+
+def parse_image_options(
+    parts: list[str],
+    handler: Handler | None,
+    strip_alt: Callable[[str], str],
+    parse_link: Callable[[str], tuple[str | None, Any]],
+) -> ImageParams:
+    """The parameter loop of Parser::makeImage."""
+    names = [n for n, _, _, _ in INTERNAL]
+    if handler is not None:
+        names += list(handler.param_map)
+    else:
+        names.append("img_width")
+    handler_params = handler.param_map if handler else {"img_width": "width"}
+    types = {n: (t, p) for n, t, p, _ in INTERNAL}
+    match = magic_matcher(names)
+
+    params = ImageParams()
+    horiz: dict[str, Any] = {}
+    vert: dict[str, Any] = {}
+    caption = ""
+    seen_format = False
+    for raw in parts:
+        part = raw.strip(" \t\n\r\0\x0b")
+        magic, value = match(part)
+        validated = False
+        if magic is not None:
+            if magic in handler_params:
+                ptype, pname = "handler", handler_params[magic]
+            else:
+                ptype, pname = types[magic]
+            if ptype == "handler" and pname == "width":
+                parsed = parse_width_param(value or "")
+                for dim in ("width", "height"):
+                    if dim in parsed:
+                        v = parsed[dim]
+                        ok = handler.validate_param(dim, v) if handler else v > 0
+                        if ok:
+                            params.handler[dim] = v
+                            validated = True
+            else:
+                if ptype == "handler":
+                    assert handler is not None
+                    validated = handler.validate_param(pname, value)
+                elif pname in ("alt", "class"):
+                    validated = True
+                    value = strip_alt(value or "")
+                elif pname == "link":
+                    kind, target = parse_link(strip_alt(value or ""))
+                    if kind:
+                        validated = True
+                        pname = kind
+                        value = True if kind == "no-link" else target
+                elif pname in ("frameless", "framed", "thumbnail", "manualthumb"):
+                    # The first format wins; later ones are ignored.
+                    validated = not seen_format
+                    seen_format = True
+                    if pname == "manualthumb":
+                        value = strip_alt(value or "")
+                else:
+                    validated = value is None or is_numeric(value)
+                if validated:
+                    target = {"handler": params.handler, "frame": params.frame}.get(ptype)
+                    if ptype == "horizAlign":
+                        target = horiz
+                    elif ptype == "vertAlign":
+                        target = vert
+                    assert target is not None
+                    if ptype == "handler" and pname == "page":
+                        value = int(float(value or 0))
+                    target[pname] = value
+        if not validated:
+            caption = part
+    if horiz:
+        params.frame["align"] = next(iter(horiz))
+    if vert:
+        params.frame["valign"] = next(iter(vert))
+    params.frame["caption"] = caption
+    params.caption = caption
+    return params
