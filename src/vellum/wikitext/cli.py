@@ -75,7 +75,9 @@ class BatchRunner:
             config=dict(config),
             test_options=dict(options),
         )
-        result = render(req.get("wikitext", ""), req.get("title") or "Parser test", site, ropts)
+        # MediaWiki's test reader keeps the newline that ends the wikitext section.
+        text = req.get("wikitext", "") + "\n"
+        result = render(text, req.get("title") or "Parser test", site, ropts)
         return {"html": result.html}
 
 
