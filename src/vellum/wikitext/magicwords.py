@@ -37,7 +37,6 @@ WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
 # id -> (case sensitive, synonyms)
 VARIABLE_WORDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "!": (True, ("!",)),
-    "=": (False, ("=",)),
     "currentmonth": (True, ("CURRENTMONTH", "CURRENTMONTH2")),
     "currentmonth1": (True, ("CURRENTMONTH1",)),
     "currentmonthname": (True, ("CURRENTMONTHNAME",)),
@@ -219,7 +218,6 @@ def _simple_variables() -> dict[str, Callable[[ParserContext], str]]:
     words.update(
         {
             "!": lambda c: "|",
-            "=": lambda c: "=",
             "numberofpages": _stat("pages"),
             "numberofarticles": _stat("articles"),
             "numberoffiles": _stat("files"),

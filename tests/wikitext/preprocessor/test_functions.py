@@ -48,7 +48,7 @@ CASES = [
     ("{{CURRENTYEAR}}|{{CURRENTTIME}}|{{CURRENTTIMESTAMP}}|{{CURRENTMONTHNAME}}|{{CURRENTDOW}}",
      "1970|00:02|19700101000203|January|4"),
     ("{{SITENAME}}|{{SERVER}}|{{SCRIPTPATH}}|{{REVISIONID}}|{{!}}|{{=}}",
-     "MediaWiki|http://example.org||1337|||="),
+     "MediaWiki|http://example.org||1337|||[[:Template:=]]"),
     ("{{plural:1|is|are}}|{{plural:2|is|are}}|{{gender:x|he|she|they}}|{{grammar:x|word}}",
      "is|are|they|word"),
     ("{{#language:de}}|{{#special:recentchanges}}|{{pagename}}",

@@ -95,6 +95,13 @@ def preprocess(
     if frame is None:
         frame = root_frame(ctx)
     top = state.expansion_depth == 0
+    if (
+        not text
+        or len(text) > state.max_include_size
+        or (not text.isascii() and len(text.encode("utf-8")) > state.max_include_size)
+    ):
+        # Parser::replaceVariables leaves empty and over-large texts as they are.
+        return text
     dom = build_dom(ctx, text, for_inclusion)
     out = frame.expand(dom)
     if top:

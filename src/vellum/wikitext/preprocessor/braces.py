@@ -169,6 +169,7 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
     title: Title | None = None
     title_text: str | None = None
     text: Any = None
+    saw_template_equals = False
 
     title_with_spaces = frame.expand(node.title)
     part1 = php_trim(title_with_spaces)
@@ -254,6 +255,11 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
                     is_child_obj = True
                     text = dom
                     title = final
+                    saw_template_equals = (
+                        title.namespace == TEMPLATE_NS
+                        and title.dbkey == "="
+                        and original_title == "="
+                    )
             if not found and state.mode in ("html", "pre"):
                 text = f"[[:{title_text}]]"
                 found = True
@@ -282,6 +288,14 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
     if is_local_obj and nowiki:
         text = frame.expand(text, RECOVER_ORIG)
         is_local_obj = False
+
+    if saw_template_equals and ctx.strip.unstrip_both(text) != "=":
+        # T91154: {{=}} that does not expand to '='.
+        ctx.add_tracking_category("template-equals-category")
+        ctx.add_warning(
+            "<strong>Warning:</strong> This page uses {{=}} as a template, which does not "
+            'expand to "=".'
+        )
 
     if is_html:
         text = ctx.strip.add_general(text, "item")
