@@ -73,8 +73,7 @@ class ApiQuery(ApiModule):
             api.raw, v["continue"] or "", [m.name for m in modules], prop_names, _badcontinue
         )
         for m in modules:
-            if self.continuation.is_skipped(m.name):
-                m.values()  # mark its parameters as used (no "unrecognized" warnings)
+            m.values()  # validate, and mark as used even when skipped or given no pages
         self.result: dict[str, Any] = {}
         self.pages_out: dict[int, dict[str, Any]] = {}
 

@@ -73,6 +73,7 @@ class ApiQueryCategories(QueryModule):
             self.query.page(r.source_id).setdefault("categories", []).append(d)
 
     def run_generator(self) -> list[Any]:
+        self.values()
         ids = [e.key for e in self.source.good()]  # type: ignore[attr-defined]
         if not ids:
             return []

@@ -82,6 +82,7 @@ class _LinksBase(QueryModule):
             )
 
     def run_generator(self) -> list[Any]:
+        self.values()
         ids = [e.key for e in self.source.good()]  # type: ignore[attr-defined]
         if not ids:
             return []
