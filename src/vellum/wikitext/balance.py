@@ -163,8 +163,10 @@ def _pwrap_body(body) -> list[str]:
         for n in run:
             _serialize_one(n, buf)
         if wrap:
-            # leading/trailing blank text stays outside the wrapper
-            out.append("<p>" + "".join(buf) + "</p>")
+            # trailing blank text stays outside the wrapper
+            inner = "".join(buf)
+            body_text = inner.rstrip("\t\n\x0c\r ")
+            out.append("<p>" + body_text + "</p>" + inner[len(body_text) :])
         else:
             out.extend(buf)
         run.clear()

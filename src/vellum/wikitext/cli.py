@@ -75,9 +75,7 @@ class BatchRunner:
             config=dict(config),
             test_options=dict(options),
         )
-        # MediaWiki's test reader keeps the newline that ends the wikitext section.
-        text = req.get("wikitext", "") + "\n"
-        result = render(text, req.get("title") or "Parser test", site, ropts)
+        result = render(req.get("wikitext", ""), req.get("title") or "Parser test", site, ropts)
         return {"html": result.html}
 
 

@@ -144,9 +144,7 @@ class BlockLevelPass:
         prefix = prefix2 = ""
         pending_p: str | bool = False
         in_blockquote = False
-        nlines = len(lines)
-        for idx, input_line in enumerate(lines):
-            not_last_line = idx < nlines - 1
+        for input_line in lines:
             if not self.line_start:
                 out.append(input_line)
                 self.line_start = True
@@ -250,8 +248,7 @@ class BlockLevelPass:
             if pending_p is False:
                 if prefix_length == 0:
                     out.append(t)
-                    if not_last_line:
-                        out.append("\n")
+                    out.append("\n")
                 else:
                     out.append(t.strip(_PHP_TRIM))
         while prefix_length:
