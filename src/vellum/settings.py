@@ -124,12 +124,16 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = str(DATA_DIR / "static")
+(DATA_DIR / "static").mkdir(exist_ok=True)
+WHITENOISE_USE_FINDERS = True  # static files are served even before collectstatic
 MEDIA_ROOT = str(DATA_DIR / "images")
 MEDIA_URL = "/images/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_SIZE + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+CSRF_FAILURE_VIEW = "vellum.wiki.views.edit.csrf_failure"
+WHITENOISE_MAX_AGE = 3600
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True

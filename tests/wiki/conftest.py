@@ -135,3 +135,47 @@ def server(tmp_path_factory) -> Iterator[Server]:
         yield srv
     finally:
         stop_server(srv)
+
+
+@pytest.fixture
+def fake_engine(monkeypatch):
+    """Replace the wikitext engine by a tiny one whose output the wiki's tests control:
+    [[links]] and {{templates}} are recorded, templates' current text is transcluded."""
+    import re
+
+    from django.utils.html import escape
+
+    import vellum.wikitext as wikitext
+    from vellum.wikitext.result import RenderResult
+
+    calls: list[str] = []
+
+    def render(text, title, site, options=None):
+        calls.append(str(title))
+        links = [m.strip().replace(" ", "_") for m in re.findall(r"\[\[([^|\]]+)", text)]
+        templates = []
+
+        def transclude(m):
+            t = site.config.parse_title(m.group(1), 10)
+            templates.append(t.prefixed_dbkey)
+            return site.page_text(t) or ""
+
+        body = re.sub(r"\{\{([^}|]+)\}\}", transclude, text)
+        redirect = re.match(r"#REDIRECT \[\[([^\]]+)\]\]", text)
+        return RenderResult(
+            html=f"<p>{escape(body)}</p>",
+            links=links,
+            templates=templates,
+            categories=[
+                (c.replace(" ", "_"), "") for c in re.findall(r"\[\[Category:([^\]]+)\]\]", text)
+            ],
+            redirect_target=redirect.group(1) if redirect else None,
+        )
+
+    monkeypatch.setattr(wikitext, "render", render)
+    return calls
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,1 @@
+"""The wiki's pages: thin views over `vellum.wiki.services`, at MediaWiki's URLs."""

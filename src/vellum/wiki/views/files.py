@@ -1,0 +1,24 @@
+"""Uploaded files under /images/ (MediaWiki's $wgUploadPath), read from DATA_DIR/images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+
+from ..models import File
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    root = Path(settings.MEDIA_ROOT).resolve()
+    full = (root / path).resolve()
+    if root not in full.parents or not full.is_file():
+        raise Http404("No such file")
+    name = full.name
+    f = File.objects.filter(name=name).only("mime").first()
+    mime = f.mime if f and f.mime.startswith("image/") else "application/octet-stream"
+    resp = FileResponse(full.open("rb"), content_type=mime)
+    resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    resp["Cache-Control"] = "public, max-age=86400"
+    return resp

@@ -1,0 +1,37 @@
+"""The parser cache: a page view does not re-render; a template change re-renders its users."""
+
+from __future__ import annotations
+
+from vellum.wiki.models import ParserCacheEntry, TemplateLink
+
+
+def test_view_uses_parser_cache(client, save, fake_engine):
+    r = save("Cached", "Hello")
+    assert ParserCacheEntry.objects.filter(revision_id=r.revision.pk).count() == 1
+    fake_engine.clear()
+    from django.core.cache import cache
+
+    cache.clear()  # a fresh worker process: only the database cache is left
+    for _ in range(3):
+        assert "Hello" in client.get("/wiki/Cached").content.decode()
+    assert fake_engine == []
+
+
+def test_template_change_rerenders_users(client, save, fake_engine):
+    save("Template:Greeting", "Hi there")
+    save("Uses", "Before {{Greeting}} after")
+    assert TemplateLink.objects.filter(namespace=10, title="Greeting").count() == 1
+    assert "Hi there" in client.get("/wiki/Uses").content.decode()
+    save("Template:Greeting", "Good morning")
+    html = client.get("/wiki/Uses").content.decode()
+    assert "Good morning" in html and "Hi there" not in html
+
+
+def test_whatlinkshere_lists_transclusions_and_links(client, save, fake_engine):
+    save("Template:Box", "box")
+    save("A", "{{Box}} and [[B]]")
+    save("C", "See [[B]]")
+    html = client.get("/wiki/Special:WhatLinksHere/Template:Box").content.decode()
+    assert "Pages that transclude this" in html and "/wiki/A" in html
+    html = client.get("/wiki/Special:WhatLinksHere/B").content.decode()
+    assert "/wiki/A" in html and "/wiki/C" in html
