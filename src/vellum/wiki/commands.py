@@ -88,6 +88,9 @@ def serve(args: argparse.Namespace) -> int:
         f"(data: {settings.DATA_DIR})",
         flush=True,
     )
+    from django.db import connections
+
+    connections.close_all()  # never share the master's database connection with workers
     _Gunicorn.make(
         {
             "bind": f"{args.host}:{args.port}",

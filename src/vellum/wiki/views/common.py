@@ -93,7 +93,7 @@ def parse_sidebar(text: str) -> list[dict[str, Any]]:
                 except Exception:
                     continue
                 href = wiki_url(t)
-            sections[-1]["items"].append({"href": href, "text": _msg(label), "id": f"n-{target}"})
+            sections[-1]["items"].append({"href": href, "text": _msg(label), "id": f"n-{label}"})
         elif line.startswith("*"):
             name = line[1:].strip()
             if name in ("SEARCH", "LANGUAGES"):

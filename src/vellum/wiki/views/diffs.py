@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from django.core.cache import cache
 from django.utils.html import escape
 
 
+_LINE = re.compile(r"<!--LINE (\d+)-->")
+
+
 def diff_rows(old: str, new: str) -> str:
-    """Table rows from the diff engine (a plain difflib fallback if it is unavailable)."""
+    """Table rows from the diff engine (a plain difflib fallback if it is unavailable), with
+    wikidiff2's <!--LINE N--> markers localised to "Line N:" as DifferenceEngine does."""
     try:
         from vellum.diff import diff_table
     except ImportError:
         return _difflib_rows(old, new)
-    return diff_table(old, new)
+    return _LINE.sub(lambda m: f"Line {int(m.group(1)):,}:", diff_table(old, new))
 
 
 def cached_diff_rows(old_id: int, new_id: int, old: str, new: str) -> str:
