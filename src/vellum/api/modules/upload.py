@@ -3,6 +3,7 @@ chunks through the upload stash (`stash`, `offset`, `filekey`), with MediaWiki's
 
 from __future__ import annotations
 
+import io
 import re
 import secrets
 from pathlib import Path
@@ -43,6 +44,32 @@ _FILEKEY = re.compile(r"^[0-9a-z]+\.[0-9a-z]+\.\d+(\.[0-9A-Za-z]+)?$")
 
 def stash_dir() -> Path:
     return Path(settings.DATA_DIR) / "upload-stash"
+
+
+MIME_EXTENSIONS = {
+    "image/png": {"png"},
+    "image/gif": {"gif"},
+    "image/jpeg": {"jpg", "jpeg", "jpe"},
+    "image/webp": {"webp"},
+}
+
+
+def _verify_extension(filename: str, data: bytes) -> None:
+    """MediaWiki's UploadBase::verifyFile: the extension must fit the detected MIME type."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            mime = Image.MIME.get(im.format or "", "")
+    except (UnidentifiedImageError, OSError):
+        return
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if mime in MIME_EXTENSIONS and ext not in MIME_EXTENSIONS[mime]:
+        raise ApiError(
+            "verification-error",
+            f'File extension ".{ext}" does not match the detected MIME type of the file ({mime}).',
+            {"details": ["filetype-mime-mismatch", ext, mime]},
+        )
 
 
 class ApiUpload(ApiModule):
@@ -104,6 +131,7 @@ class ApiUpload(ApiModule):
             return
         comment = v["comment"] or ""
         text = v["text"]
+        _verify_extension(v["filename"], data)
         try:
             result = uploads.upload_file(
                 v["filename"],
