@@ -8,7 +8,6 @@ import re
 from django.core.cache import cache
 from django.utils.html import escape
 
-
 _LINE = re.compile(r"<!--LINE (\d+)-->")
 
 
