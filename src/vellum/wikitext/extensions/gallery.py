@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 from ..context import ParserContext
 from ..media import is_bad_file, parse_link_parameter, strip_alt_text
+from ..media.broken import broken_image_link
 from ..media.handlers import Handler, Thumb, handler_for, php_float, process_responsive
 from ..media.legacy import mto_params, thumb_html
 from ..media.links import known_link, text_html
@@ -273,6 +274,7 @@ def _to_html(
     if ig.caption_html:
         out += f"\n\t<li class='gallerycaption'>{ig.caption_html}</li>"
     box_height = _fmt(ig.thumb_padding + ig.heights)
+    legacy = cfg.legacy_media_dom
     for title, text, alt, handler_opts, image_opts in items:
         f: FileInfo | None = None
         if title.namespace == 6 and not title.interwiki:
@@ -280,27 +282,39 @@ def _to_html(
             ctx.add_image(title.dbkey)
         handler: Handler | None = handler_for(f)
         thumb: Thumb | None = None
+        transform = {**ig.thumb_params(f), **handler_opts}
         if f is None:
+            ctx.add_tracking_category("broken-file-category")
+        if legacy and f is None:
             thumbhtml = (
                 f'\n\t\t\t<div class="thumb" style="height: {box_height}px;">'
                 f"{text_html(title.text)}</div>"
             )
-            ctx.add_tracking_category("broken-file-category")
-        elif is_bad_file(ctx, title.dbkey):
+        elif legacy and is_bad_file(ctx, title.dbkey):
             thumbhtml = (
                 f'\n\t\t\t<div class="thumb" style="height: {box_height}px;">'
                 f"{known_link(cfg, title, text_html(title.text))}</div>"
             )
         else:
-            transform = {**ig.thumb_params(f), **handler_opts}
-            thumb = handler.transform(f, transform) if handler is not None else None
+            if f is not None and handler is not None and not is_bad_file(ctx, title.dbkey):
+                thumb = handler.transform(f, transform)
             if thumb is None:
+                if legacy:
+                    inner = text_html("Error creating thumbnail: ")
+                else:
+                    label = alt or ""
+                    if f is not None and handler is not None and not is_bad_file(ctx, title.dbkey):
+                        label = "Error creating thumbnail: "
+                    inner = (
+                        '<span typeof="mw:Error mw:File">'
+                        + broken_image_link(ctx, title, label, "", f is not None, transform, False)
+                        + "</span>"
+                    )
                 thumbhtml = (
-                    f'\n\t\t\t<div class="thumb" style="height: {box_height}px;">'
-                    f"{text_html('Error creating thumbnail: ')}</div>"
+                    f'\n\t\t\t<div class="thumb" style="height: {box_height}px;">{inner}</div>'
                 )
             else:
-                assert handler is not None
+                assert f is not None and handler is not None
                 vpad = ig.vpad(ig.heights, thumb.height)
                 params: dict[str, Any] = {}
                 params.update(mto_params(ctx, image_opts))
@@ -313,12 +327,20 @@ def _to_html(
                 ig.adjust_image_parameters(thumb, params)
                 process_responsive(f, handler, thumb, transform)
                 width = _fmt(ig.thumb_div_width(thumb.width))
-                thumbhtml = (
-                    f'\n\t\t\t<div class="thumb" style="width: {width}px;">'
-                    f'<div style="margin:{_fmt(vpad)}px auto;">'
-                    + thumb_html(ctx, thumb, title, params)
-                    + "</div></div>"
-                )
+                img = thumb_html(ctx, thumb, title, params)
+                if legacy:
+                    thumbhtml = (
+                        f'\n\t\t\t<div class="thumb" style="width: {width}px;">'
+                        f'<div style="margin:{_fmt(vpad)}px auto;">' + img + "</div></div>"
+                    )
+                else:
+                    style = f"width: {width}px;"
+                    if ig.mode == "traditional":
+                        style += f" height: {box_height}px;"
+                    thumbhtml = (
+                        f'\n\t\t\t<div class="thumb" style="{style}">'
+                        f'<span typeof="mw:File">{img}</span></div>'
+                    )
         textlink = ""
         if ig.show_filename:
             textlink = (
@@ -332,9 +354,17 @@ def _to_html(
             )
         gallery_text = ig.wrap_gallery_text(textlink + text, thumb)
         gb_width = ig.gb_width_overwrite(thumb) or _fmt(ig.gb_width(thumb)) + "px"
-        out += (
-            f'\n\t\t<li class="gallerybox" style="width: {gb_width}">'
-            f'<div style="width: {gb_width}">' + thumbhtml + gallery_text + "\n\t\t</div></li>"
-        )
+        if legacy:
+            out += (
+                f'\n\t\t<li class="gallerybox" style="width: {gb_width}">'
+                f'<div style="width: {gb_width}">' + thumbhtml + gallery_text + "\n\t\t</div></li>"
+            )
+        else:
+            out += (
+                f'\n\t\t<li class="gallerybox" style="width: {gb_width}">'
+                + thumbhtml
+                + gallery_text
+                + "\n\t\t</li>"
+            )
     out += "\n</ul>"
     return out

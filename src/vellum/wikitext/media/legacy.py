@@ -98,7 +98,7 @@ def thumb_html(ctx: ParserContext, thumb: Thumb, file_title: Title, options: dic
     elif options.get("file-link"):
         link = {"href": options["file-link"]}
     else:
-        link = None
+        link = None if legacy else {}
         if title:
             if legacy:
                 attribs.append(("title", title))
@@ -118,7 +118,9 @@ def thumb_html(ctx: ParserContext, thumb: Thumb, file_title: Title, options: dic
     if link is None:
         return img
     if "href" not in link:
-        return f'<span title="{attr(link["title"])}">{img}</span>'
+        return (
+            "<span" + "".join(f' {k}="{attr(v)}"' for k, v in link.items()) + ">" + img + "</span>"
+        )
     return "<a " + " ".join(f'{k}="{attr(v)}"' for k, v in link.items()) + ">" + img + "</a>"
 
 
@@ -181,11 +183,7 @@ def make_image_link(
     if "thumbnail" in frame or "manualthumb" in frame or "framed" in frame:
         if legacy and frame["align"] == "":
             frame["align"] = "right"
-        if not legacy:
-            from .modern import make_thumb_link_modern
-
-            return make_thumb_link_modern(ctx, title, file, handler, frame, hp, classes)
-        return prefix + make_thumb_link2(ctx, title, file, handler, frame, hp) + postfix
+        return prefix + make_thumb_link2(ctx, title, file, handler, frame, hp, classes) + postfix
 
     rdfa = "mw:File"
     if "frameless" in frame:
@@ -204,8 +202,8 @@ def make_image_link(
         elif file is not None and thumb is None:
             label = "Error creating thumbnail: "
         else:
-            label = frame["alt"]
-        s = broken_image_link(cfg, title, label, "", file is not None, hp, legacy)
+            label = ""
+        s = broken_image_link(ctx, title, label, "", file is not None, hp, legacy)
         rdfa = "mw:Error " + rdfa
     else:
         assert file is not None and handler is not None
@@ -217,17 +215,31 @@ def make_image_link(
             if "border" in frame:
                 img_class = (img_class + " " if img_class else "") + "thumbborder"
             params["img-class"] = img_class
-        else:
-            params["img-class"] = "mw-file-element"
         params.update(mto_params(ctx, frame))
         s = thumb_html(ctx, thumb, title, params)
     if legacy:
         if frame["align"]:
             s = f'<div class="float{frame["align"]}">{s}</div>'
         return (prefix + s + postfix).replace("\n", " ")
-    from .modern import wrap_inline_modern
+    # The newer markup: <span> (inline) or <figure> (aligned, with an empty caption).
+    wrapper, caption = "span", ""
+    if frame["align"]:
+        wrapper = "figure"
+        classes.append(f"mw-halign-{frame['align']}")
+        caption = f"<figcaption>{frame.get('caption', '')}</figcaption>"
+    elif frame.get("valign"):
+        classes.append(f"mw-valign-{frame['valign']}")
+    if "border" in frame:
+        classes.append("mw-image-border")
+    if frame.get("class"):
+        classes.append(frame["class"])
+    return _wrap(wrapper, classes, rdfa, s + caption)
 
-    return wrap_inline_modern(ctx, s, frame, hp, classes, rdfa, thumb is None or bad)
+
+def _wrap(element: str, classes: list[str], rdfa: str, inner: str) -> str:
+    cls = " ".join(c for c in classes if c)
+    cls_attr = f' class="{attr(cls)}"' if cls else ""
+    return f'<{element}{cls_attr} typeof="{rdfa}">{inner}</{element}>'.replace("\n", " ")
 
 
 def make_thumb_link2(
@@ -237,12 +249,18 @@ def make_thumb_link2(
     handler: Handler | None,
     frame: dict[str, Any],
     hp: dict[str, Any],
+    classes: list[str] | None = None,
 ) -> str:
-    """Linker::makeThumbLink2: the thumb/frame box with its caption (legacy markup)."""
+    """Linker::makeThumbLink2: the thumb/frame box with its caption."""
     cfg = ctx.config
+    legacy = cfg.legacy_media_dom
+    classes = list(classes or [])
     exists = file is not None
     page = hp.get("page")
-    frame.setdefault("align", "right")
+    frame.setdefault("align", "right" if legacy else "")
+    rdfa = "mw:File/Thumb"
+    if "framed" in frame and "manualthumb" not in frame:
+        rdfa = "mw:File/Frame"
     frame.setdefault("caption", "")
     if not hp.get("width"):
         hp["width"] = 130 if "upright" in frame else 180
@@ -292,31 +310,39 @@ def make_thumb_link2(
         frame["link-title"] = title
         if page:
             frame["link-title-query"] = f"page={page}"
-    s = f'<div class="thumb t{frame["align"]}"><div class="thumbinner" style="width:{outer}px;">'
+    if frame["align"]:
+        classes.append(f"mw-halign-{frame['align']}")
+    if frame.get("class"):
+        classes.append(frame["class"])
+    s = ""
+    if legacy:
+        s = f'<div class="thumb t{frame["align"]}"><div class="thumbinner" style="width:{outer}px;">'
     bad = (
         exists
         and thumb is not None
         and is_bad_file(ctx, manual_title.dbkey if manualthumb and manual_title else title.dbkey)
     )
     if not exists:
-        s += broken_image_link(cfg, title, "", "", False, hp)
+        label = "" if legacy else frame.get("alt", "")
+        s += broken_image_link(ctx, title, label, "", False, hp, legacy)
         zoom = ""
+        rdfa = "mw:Error " + rdfa
     elif thumb is None or bad:
-        if thumb is None:
+        rdfa = "mw:Error " + rdfa
+        if legacy and thumb is None:
             s += "Error creating thumbnail: "
         else:
-            s += broken_image_link(cfg, title, "", "", True, hp)
+            label = "Error creating thumbnail: " if thumb is None else ""
+            s += broken_image_link(ctx, title, "" if legacy else label, "", True, hp, legacy)
         zoom = ""
     else:
         assert file is not None and handler is not None
         if not noscale and not manualthumb:
             process_responsive(file, handler, thumb, hp)
         cls = frame.get("class") or ""
-        params: dict[str, Any] = {
-            "alt": frame.get("alt", ""),
-            "title": frame.get("title", ""),
-            "img-class": (cls + " " if cls else "") + "thumbimage",
-        }
+        params: dict[str, Any] = {"alt": frame.get("alt", ""), "title": frame.get("title", "")}
+        if legacy:
+            params["img-class"] = (cls + " " if cls else "") + "thumbimage"
         params.update(mto_params(ctx, frame))
         s += thumb_html(ctx, thumb, title, params)
         if "framed" in frame:
@@ -326,8 +352,11 @@ def make_thumb_link2(
                 f'<div class="magnify"><a href="{attr(url)}" class="internal" '
                 f'title="Enlarge"></a></div>'
             )
-    s += f'  <div class="thumbcaption">{zoom}{frame["caption"]}</div></div></div>'
-    return s.replace("\n", " ")
+    if legacy:
+        s += f'  <div class="thumbcaption">{zoom}{frame["caption"]}</div></div></div>'
+        return s.replace("\n", " ")
+    s += f"<figcaption>{frame['caption']}</figcaption>"
+    return _wrap("figure", classes, rdfa, s)
 
 
 def _file_title(ctx: ParserContext, name: str) -> Title | None:
