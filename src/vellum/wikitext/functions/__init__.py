@@ -50,6 +50,7 @@ MODULES = [
     "pagenames",
     "tag",
     "metadata",
+    "dateformat",
     "invoke",
 ]
 

@@ -86,7 +86,7 @@ def switch(ctx: ParserContext, frame: Frame, args: list) -> str:
     found = default_found = False
     default = None
     last_item_had_no_equals = False
-    test = ""
+    last_item = test = ""
     for node in args[1:]:
         if isinstance(node, Part) and node.name is not None:
             last_item_had_no_equals = False
@@ -100,13 +100,15 @@ def switch(ctx: ParserContext, frame: Frame, args: list) -> str:
                 default_found = False
         else:
             last_item_had_no_equals = True
-            test = _decode_trim_expand(frame, node.value if isinstance(node, Part) else node)
+            expanded = php_trim(frame.expand(node.value if isinstance(node, Part) else node))
+            last_item = expanded
+            test = php_trim(decode_char_references(expanded))
             if php_loose_equal(test, primary):
                 found = True
             elif test.lower() == "#default":
                 default_found = True
     if last_item_had_no_equals:
-        return test
+        return last_item
     if default is not None:
         return php_trim(frame.expand(default))
     return ""

@@ -28,11 +28,59 @@ ENGLISH_NAMES = {
 }  # fmt: skip
 
 
+# Interface messages that pages commonly show with {{int:}} or {{MediaWiki:...}} and that
+# the engine's own message table does not need.
+EXTRA_MESSAGES = {
+    "youhavenewmessages": "You have $1 ($2).",
+    "history_short": "History",
+    "ok": "OK",
+    "edit": "Edit",
+    "view": "Read",
+    "talk": "Discussion",
+    "mainpage": "Main Page",
+    "mainpage-description": "Main page",
+    "search": "Search",
+    "go": "Go",
+    "sitesubtitle": "",
+    "tagline": "From {{SITENAME}}",
+    "lang": "en",
+    "and": "&#32;and",
+    "word-separator": "&#32;",
+    "comma-separator": ",&#32;",
+    "parentheses": "($1)",
+}
+
+
+def normalize_key(key: str) -> str:
+    """MessageCache::normalizeKey: first letter lower-cased, spaces as underscores."""
+    key = key.replace(" ", "_")
+    return key[:1].lower() + key[1:]
+
+
+def message(ctx: ParserContext, key: str, *params: str) -> str | None:
+    """An interface message as wikitext, or None when there is none."""
+    key = normalize_key(key)
+    text = ctx.msg(key, *params)
+    if text != f"⧼{key}⧽":
+        return text
+    extra = EXTRA_MESSAGES.get(key)
+    if extra is None:
+        return None
+    for i, p in enumerate(params, 1):
+        extra = extra.replace(f"${i}", p)
+    return extra
+
+
 @parser_function("int", "INT:", no_hash=True)
 def int_(ctx: ParserContext, key: str = "", *params: str) -> dict:
     if key == "":
         return {"found": False}
-    return {"text": ctx.msg(key, *params), "noparse": False}
+    text = message(ctx, key, *params)
+    if text is None:
+        import html
+
+        text = f"⧼{html.escape(normalize_key(key))}⧽"
+    return {"text": text, "noparse": False}
 
 
 @parser_function("grammar", "GRAMMAR:", no_hash=True)

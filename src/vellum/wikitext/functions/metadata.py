@@ -1,5 +1,5 @@
 """Page metadata and site functions: DISPLAYTITLE, DEFAULTSORT, ns, nse, #special,
-#speciale, #formatdate, NUMBEROF*:R, PAGESIZE, PAGESINCATEGORY, PROTECTIONLEVEL,
+#speciale, NUMBEROF*:R, PAGESIZE, PAGESINCATEGORY, PROTECTIONLEVEL,
 REVISIONID and friends with a page argument (CoreParserFunctions)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..magicwords import MONTHS, VARIABLES, format_num
+from ..magicwords import VARIABLES, format_num
 from ..sanitizer import decode_char_references
 from ..title import ucfirst
 from . import parser_function
@@ -106,27 +106,6 @@ def special(ctx: ParserContext, name: str = "", *rest: str) -> str:
 @parser_function("speciale")
 def speciale(ctx: ParserContext, name: str = "", *rest: str) -> str:
     return wf_urlencode(special(ctx, name).replace(" ", "_"))
-
-
-_ISO_DATE = re.compile(r"^(-?\d{4})-(\d{2})-(\d{2})$")
-
-
-@parser_function("formatdate", "formatdate", "dateformat")
-def formatdate(ctx: ParserContext, date: str = "", default_pref: str = "", *rest: str) -> str:
-    """DateFormatter: ISO and written dates in the preferred format ('default' keeps it)."""
-    pref = default_pref.strip().lower()
-    m = _ISO_DATE.match(date.strip())
-    if m and pref in ("mdy", "dmy", "ymd", "iso 8601"):
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            name = MONTHS[month - 1]
-            if pref == "mdy":
-                return f'<span class="mw-formatted-date" title="{date.strip()}">{name} {day}, {year}</span>'
-            if pref == "dmy":
-                return f'<span class="mw-formatted-date" title="{date.strip()}">{day} {name} {year}</span>'
-            if pref == "ymd":
-                return f'<span class="mw-formatted-date" title="{date.strip()}">{year} {name} {day}</span>'
-    return date
 
 
 def _stat_function(word: str):

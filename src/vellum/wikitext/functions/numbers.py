@@ -11,26 +11,39 @@ from . import parser_function
 if TYPE_CHECKING:
     from ..context import ParserContext
 
-_NUMBER_RE = re.compile(r"^-?\d+(?:\.\d+)?$")
+_NUMERIC_RE = re.compile(r"^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_VALID_NUMBER = re.compile(r"(-(?=[\d.]))?(\d+|(?=\.\d))(\.\d*)?([Ee][-+]?\d+)?")
+
+
+def _legacy(ctx: ParserContext, fn):
+    """CoreParserFunctions::getLegacyFormatNum: numbers inside other text."""
+
+    def apply(number: str) -> str:
+        if not _NUMERIC_RE.match(number) and number not in ("NAN", "INF", "-INF"):
+            if number:
+                ctx.add_tracking_category("nonnumeric-formatnum")
+            return _VALID_NUMBER.sub(lambda m: fn(m.group(0)) if m.group(0) else "", number)
+        return fn(number)
+
+    return apply
+
+
+def _parse_formatted(number: str) -> str:
+    return number.replace(",", "")
 
 
 @parser_function("formatnum", "FORMATNUM:", no_hash=True)
 def formatnum(ctx: ParserContext, num: str = "", arg: str | None = None, *rest: str) -> str:
+    from .case import _outside_markers
+
     flag = (arg or "").strip().upper()
     if flag in ("R", "RAW"):
-        return num.replace(",", "")
-    if flag in ("NOSEP",):
-        return num
-    return (
-        re.sub(r"-?\d+(?:\.\d+)?", lambda m: format_num(m.group(0)), num, count=1)
-        if (_NUMBER_RE.match(num))
-        else _format_mixed(num)
-    )
-
-
-def _format_mixed(text: str) -> str:
-    # Language::formatNum formats every number found in the text.
-    return re.sub(r"(?<![\d.])\d+(?:\.\d+)?", lambda m: format_num(m.group(0)), text)
+        fn = _parse_formatted
+    elif flag == "NOSEP":
+        fn = _legacy(ctx, lambda n: n)
+    else:
+        fn = _legacy(ctx, format_num)
+    return _outside_markers(num, fn)
 
 
 def _pad(s: str, length_s: str, pad: str, left: bool) -> str:

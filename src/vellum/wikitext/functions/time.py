@@ -3,7 +3,6 @@ the way PHP's DateTime reads it (absolute dates, times, time zones, relative off
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
@@ -202,6 +201,8 @@ def parse_date(text: str, base: datetime) -> datetime:
             pass
         elif (zone := _zone(token)) is not None:
             tz = zone
+        elif date is None and re.fullmatch(r"\d{4}", token) and time_part is not None:
+            date = (int(token), base.month, base.day)
         elif date is None and re.fullmatch(r"\d{4}", token) and time_part is None:
             # PHP reads a lone 4-digit number as a time of day (HHMM).
             if int(token[:2]) > 23 or int(token[2:]) > 59:
@@ -377,8 +378,11 @@ def _time(ctx: ParserContext, fmt: str, date: str, lang: str, local: bool) -> st
     base = datetime.fromtimestamp(now(ctx), tz=UTC)
     if not date.strip():
         ctx.ext_state["volatile_time"] = True
+    if re.fullmatch(r"[0-9]{4}", date):
+        # ParserFunctions: a lone 4-digit number is a year, not HH:MM.
+        date = "00:00 " + date
     try:
-        dt = parse_date(html.unescape(date) if "&" in date else date, base)
+        dt = parse_date(date, base)
     except InvalidTime:
         return ERROR_INVALID
     if dt.year < 0:

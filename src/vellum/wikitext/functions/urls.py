@@ -3,6 +3,7 @@ filepath (CoreParserFunctions)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..sanitizer import decode_char_references
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 @parser_function("urlencode", "URLENCODE:", no_hash=True)
 def urlencode(ctx: ParserContext, s: str = "", arg: str | None = None, *rest: str) -> str:
     kind = (arg or "").strip().upper()
+    s = ctx.strip.kill_markers(s)
     if kind == "PATH":
         return rawurlencode(s)
     if kind == "WIKI":
@@ -26,10 +28,45 @@ def urlencode(ctx: ParserContext, s: str = "", arg: str | None = None, *rest: st
 
 @parser_function("anchorencode", "ANCHORENCODE:", no_hash=True)
 def anchorencode(ctx: ParserContext, text: str = "", *rest: str) -> str:
-    from ..sanitizer import escape_id_for_link
+    from ..sanitizer import escape_id_for_link, safe_encode_attribute
 
-    text = ctx.strip.kill_markers(text)
-    return escape_id_for_link(decode_char_references(text), ctx.config.fragment_mode)
+    text = strip_section_name(ctx, ctx.strip.kill_markers(text))
+    text = decode_char_references(re.sub(r"[ _]+", " ", text).strip(" \t\n\r\0\x0b"))
+    return safe_encode_attribute(escape_id_for_link(text, ctx.config.fragment_mode))
+
+
+def _quotes(m: re.Match[str]) -> str:
+    n = len(m.group(0))
+    if n == 4:
+        return "'"
+    return "'" * (n - 5) if n > 5 else ""
+
+
+def strip_section_name(ctx: ParserContext, text: str) -> str:
+    """Parser::stripSectionName: links, external links, quotes and tags removed."""
+    text = re.sub(r"\[\[:?([^[|]+)\|([^[]+)\]\]", r"\2", text)
+    text = re.sub(r"\[\[:?([^[]+)\|?\]\]", r"\1", text)
+    protocols = "|".join(re.escape(p) for p in ctx.config.url_protocols)
+    text = re.sub(r"\[(?i:" + protocols + r")([^ ]+?) ([^[]+)\]", r"\2", text)
+    text = re.sub(r"'{2,}", _quotes, text)
+    return _strip_tags(text)
+
+
+def _strip_tags(text: str) -> str:
+    """StringUtils::delimiterReplace('<', '>', '', text)."""
+    out = []
+    pos = 0
+    while True:
+        start = text.find("<", pos)
+        if start == -1:
+            break
+        end = text.find(">", start + 1)
+        if end == -1:
+            break
+        out.append(text[pos:start])
+        pos = end + 1
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _page_url(ctx: ParserContext, title: Title, query: str) -> str:

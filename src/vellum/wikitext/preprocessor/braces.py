@@ -109,14 +109,10 @@ def fetch_template(ctx: ParserContext, title: Title) -> tuple[str | None, Title]
 
 
 def _message_text(ctx: ParserContext, title: Title) -> str | None:
-    key = title.text[:1].lower() + title.text[1:]
-    try:
-        value = ctx.msg(key)
-    except Exception:  # the message system is the core's; a missing key is no error here
-        return None
-    if not value or value in (f"⧼{key}⧽", f"&lt;{key}&gt;"):
-        return None
-    return value
+    """The text of an interface message for a missing MediaWiki: page."""
+    from ..functions.language import message
+
+    return message(ctx, title.text)
 
 
 def get_template_dom(frame: Frame, title: Title) -> tuple[list | None, Title]:
@@ -277,8 +273,7 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
         return frame.virtual_bracketed("{{", "}}", _with_title(node, title_with_spaces))
 
     if is_child_obj:
-        assert title is not None
-        new_frame = frame.new_child(args, title)
+        new_frame = frame.new_child(args, title or frame.title)
         if nowiki:
             text = new_frame.expand(text, RECOVER_ORIG)
         elif title_text is not None and new_frame.is_empty():
