@@ -147,3 +147,11 @@ def test_rollback_of_refs_expanded_inside_references() -> None:
     assert '<span class="reference-text">a</span>' in out
     later = render(ctx, '<ref name="c">c</ref>')
     assert re.search(r'id="cite_ref-c_3-0".*&#91;1&#93;', later)
+
+
+def test_html5_fragment_mode_ids() -> None:
+    out = render(make_ctx(fragment_mode=("html5",)), '<ref name="a_ %20a">A</ref>')
+    assert 'id="cite_ref-a_%2520a_1-0"' in out
+    assert 'href="#cite_note-a_%2520a-1"' in out
+    out = render(make_ctx(fragment_mode=("html5", "legacy")), '<ref name="füllen">x</ref>')
+    assert 'id="cite_note-füllen-1"' in out

@@ -19,8 +19,12 @@ def _mode(ctx: ParserContext) -> str:
 
 
 def normalize_key(ctx: ParserContext, key: str) -> str:
-    """AnchorFormatter::normalizeKey: an id in the fragment mode, runs of '_' collapsed."""
-    return re.sub(r"__+", "_", escape_id(key, _mode(ctx)))
+    """AnchorFormatter::normalizeKey: an id escaped as a link fragment in the fragment mode,
+    runs of '_' collapsed. In html5 mode '%XX' sequences are escaped ('%25XX')."""
+    out = escape_id(key, _mode(ctx))
+    if _mode(ctx) == "html5":
+        out = re.sub(r"%([a-fA-F0-9]{2})", r"%25\1", out)
+    return re.sub(r"__+", "_", out)
 
 
 def ref_key(ctx: ParserContext, key: str, num: str | None = None) -> str:
@@ -35,12 +39,14 @@ def references_key(ctx: ParserContext, key: str) -> str:
     return normalize_key(ctx, "cite_note-" + key)
 
 
+_TITLE_SPACES = re.compile("[ _\u00a0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+
+
 def _href(ctx: ParserContext, anchor: str) -> str:
     """A same-page link to an id, as [[#anchor]] renders it."""
-    out = escape_id(anchor.replace("_", " "), _mode(ctx))
     if _mode(ctx) == "html5":
-        out = re.sub(r"%([a-fA-F0-9]{2})", r"%25\1", out)
-    return "#" + out
+        return "#" + _TITLE_SPACES.sub("_", anchor)
+    return "#" + escape_id(anchor.replace("_", " "), _mode(ctx))
 
 
 def _attr(text: str) -> str:
