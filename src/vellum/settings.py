@@ -85,6 +85,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(DATA_DIR / "vellum.sqlite3"),
+            "CONN_MAX_AGE": 600,  # one connection per worker, not one per request
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "timeout": 30,
                 "transaction_mode": "IMMEDIATE",

@@ -164,6 +164,18 @@ def invalidate_users_of(title: Title, *, links: bool = False) -> int:
         )
     )
     if links:
+        # the subject / talk counterpart shows this page's existence in its tabs
+        from vellum.wikitext.namespaces import Namespaces
+
+        other = (
+            Namespaces.subject(title.namespace)
+            if Namespaces.is_talk(title.namespace)
+            else Namespaces.talk(title.namespace)
+        )
+        if other >= 0:
+            ids |= set(
+                Page.objects.filter(namespace=other, title=title.dbkey).values_list("id", flat=True)
+            )
         ids |= set(
             PageLink.objects.filter(namespace=title.namespace, title=title.dbkey).values_list(
                 "source_id", flat=True

@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_protect
 from vellum.wikitext.title import InvalidTitle
 
 from ..services.titles import parse_title
-from . import diff, edit, page
+from . import diff, edit, page, pagecache
 from .common import error_page, wiki_url
 from .special import dispatch_special
 
@@ -84,6 +84,13 @@ def _handle(request: HttpRequest, text: str) -> HttpResponse:
 
         if unquote(requested) != canonical and not title.fragment:
             return HttpResponseRedirect(wiki_url(title), status=301)
+    if pagecache.cacheable(request) and (key := pagecache.key_for(title)) is not None:
+        if (hit := pagecache.get(key)) is not None:
+            return hit
+        response = page.view(request, title)
+        if not request.user.is_authenticated and getattr(response, "vellum_cacheable", False):
+            pagecache.store(key, response)
+        return response
     action = request.GET.get("action") or request.POST.get("action") or "view"
     if action == "view" and request.GET.get("diff") is not None:
         return diff.view(request, title)

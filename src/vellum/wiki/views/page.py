@@ -115,7 +115,15 @@ def view(
         )
     if rendered.display_title and revision is None:
         ctx["display_title_html"] = rendered.display_title
-    return render(request, "wiki/view.html", ctx)
+    response = render(request, "wiki/view.html", ctx)
+    # Redirect and category pages show other pages' data: not in the whole-page cache.
+    response.vellum_cacheable = (
+        revision is None
+        and redirected_from is None
+        and not page.is_redirect
+        and title.namespace != 14
+    )
+    return response
 
 
 def missing(request: HttpRequest, title: Title) -> HttpResponse:
