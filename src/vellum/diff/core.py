@@ -28,6 +28,9 @@ CHANGE_THRESHOLD = 0.2
 MOVED_LINE_THRESHOLD = 0.4
 MAX_MOVED_LINES = 100
 MAX_WORD_LEVEL_DIFF_COMPLEXITY = 40_000_000
+# Steps of LCS search allowed for all the diffs of one revision pair (see engine.Budget);
+# the corpus of real edits needs at most a few percent of it.
+WORK_BUDGET = 100_000
 
 # Row kinds
 HEADER, CONTEXT, ADDED, DELETED, WORDS = range(5)
@@ -75,10 +78,14 @@ class WordDiff:
 
     __slots__ = ("a", "b", "ops", "bailout", "_sim")
 
-    def __init__(self, a: Words, b: Words) -> None:
+    def __init__(self, a: Words, b: Words, budget: engine.Budget | None = None) -> None:
         self.a = a
         self.b = b
-        res = engine.diff(a.words, b.words, MAX_WORD_LEVEL_DIFF_COMPLEXITY)
+        try:
+            res = engine.diff(a.words, b.words, MAX_WORD_LEVEL_DIFF_COMPLEXITY, budget)
+        except engine.TooComplex:
+            # Too costly: shown as the whole line replaced, as past wikidiff2's own limit.
+            res = engine.DiffResult([(CHANGE, 0, len(a.words), 0, len(b.words))], True)
         self.ops = res.ops
         self.bailout = res.bailout
         self._sim: float | None = None
@@ -174,9 +181,34 @@ class Differ:
         self._diffs: dict[tuple[int, int, bool], WordDiff] = {}
         self.rows: list[Row] = []
         self.diff_map: dict[tuple[int, int], _Entry] = {}
-        self.ops = self._process(engine.diff(self.a, self.b).ops)
+        self.budget = engine.Budget(WORK_BUDGET)
+        self.coarse = False
+        try:
+            line_ops = engine.diff(self.a, self.b, 0, self.budget).ops
+        except engine.TooComplex:
+            line_ops = self._coarse_line_ops()
+        self.ops = self._process(line_ops)
         self._allow_moves = self._count_moves()
         self._print()
+
+    def _coarse_line_ops(self) -> list[engine.Op]:
+        """Past the work budget: the lines between the common head and tail are shown as
+        deleted, then added (a coarser diff, still showing every change)."""
+        self.coarse = True
+        a, b = self.a, self.b
+        head = engine._common_prefix(a, b, min(len(a), len(b)))
+        tail = engine._common_suffix(a, b, min(len(a), len(b)) - head)
+        ea, eb = len(a) - tail, len(b) - tail
+        ops: list[engine.Op] = []
+        if head:
+            ops.append((COPY, 0, head, 0, head))
+        if ea > head:
+            ops.append((DEL, head, ea, head, head))
+        if eb > head:
+            ops.append((ADD, ea, ea, head, eb))
+        if tail:
+            ops.append((COPY, ea, len(a), eb, len(b)))
+        return ops
 
     # -- word diffs, cached per pair of lines ---------------------------------------------
 
@@ -198,11 +230,16 @@ class Differ:
         d = self._diffs.get(key)
         if d is None:
             if reverse:
-                d = WordDiff(self.words_b(j), self.words_a(i))
+                d = WordDiff(self.words_b(j), self.words_a(i), self.budget)
             else:
-                d = WordDiff(self.words_a(i), self.words_b(j))
+                d = WordDiff(self.words_a(i), self.words_b(j), self.budget)
             self._diffs[key] = d
         return d
+
+    def _bound_le(self, a: Words, b: Words, limit: float) -> bool:
+        """Whether the similarity of a and b is certainly at most ``limit``."""
+        self.budget.left -= 1 + (len(a.words) + len(b.words)) // 64
+        return similarity_bound(a, b) <= limit
 
     def _looks_like_change(self, i: int, j: int) -> bool:
         wa, wb = self.words_a(i), self.words_b(j)
@@ -392,11 +429,13 @@ class Differ:
                     MOVED_LINE_THRESHOLD if found is None else max(found.sim, MOVED_LINE_THRESHOLD)
                 )
                 key3 = (old_i, new_j, True)
-                if (
+                if self.budget.left <= 0 and key3 not in self._diffs:
+                    sim = 0.0  # out of budget: as a word diff past its limit, no move
+                elif (
                     key3 not in self._diffs
                     and len(this_words.words) * len(other_words.words)
                     <= MAX_WORD_LEVEL_DIFF_COMPLEXITY
-                    and _bound_le(this_words, other_words, floor)
+                    and self._bound_le(this_words, other_words, floor)
                 ):
                     # Cannot beat the candidate or pass the threshold; as a first candidate
                     # it only needs a similarity no higher than its bound.
@@ -470,8 +509,3 @@ def _length_bound(a: Words, b: Words) -> float:
     if la > lb:
         la, lb = lb, la
     return la / lb if lb else 0.0
-
-
-def _bound_le(a: Words, b: Words, limit: float) -> bool:
-    """Whether the similarity of a and b is certainly at most ``limit``."""
-    return similarity_bound(a, b) <= limit

@@ -21,6 +21,24 @@ MAX_CHUNKS = 8
 Op = tuple[int, int, int, int, int]
 
 
+class TooComplex(Exception):
+    """The diff would exceed its work budget (see ``Budget``)."""
+
+
+class Budget:
+    """A number of LCS steps several diffs may share; past it ``diff`` raises TooComplex.
+
+    wikidiff2 (C++) only bounds the word diff by the product of the sizes; in Python the
+    same pathological inputs (shuffled text, thousands of near-identical lines) would take
+    minutes, so every diff of one revision pair draws on one budget of steps.
+    """
+
+    __slots__ = ("left",)
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+
 class DiffResult:
     """The edit script of one diff; ``bailout`` when it was too complex to compute."""
 
@@ -74,9 +92,12 @@ def _common_suffix(a: Sequence, b: Sequence, lim: int) -> int:
     return n
 
 
-def diff(a: Sequence, b: Sequence, bailout_complexity: int = 0) -> DiffResult:
+def diff(
+    a: Sequence, b: Sequence, bailout_complexity: int = 0, budget: Budget | None = None
+) -> DiffResult:
     """Diff two sequences; past ``bailout_complexity`` (product of the trimmed sizes, 0 = no
-    limit) the whole of ``a`` is shown replaced by the whole of ``b``."""
+    limit) the whole of ``a`` is shown replaced by the whole of ``b``. With a ``budget``,
+    raises TooComplex when the LCS search would need more steps than it has left."""
     n_from, n_to = len(a), len(b)
     # Skip the common head and tail (the tail never reaches back to the head's end).
     skip = _common_prefix(a, b, min(n_from, n_to))
@@ -119,7 +140,7 @@ def diff(a: Sequence, b: Sequence, bailout_complexity: int = 0) -> DiffResult:
             else:
                 xchanged[i] = 1
         if xv:
-            _compareseq(xv, yv, xind, yind, xchanged, ychanged)
+            _compareseq(xv, yv, xind, yind, xchanged, ychanged, budget or Budget(1 << 62))
 
     _shift_boundaries(a, xchanged, ychanged)
     _shift_boundaries(b, ychanged, xchanged)
@@ -161,7 +182,13 @@ def _ops(xchanged: bytearray, ychanged: bytearray, n_from: int, n_to: int) -> li
 
 
 def _compareseq(
-    xv: list, yv: list, xind: list[int], yind: list[int], xchanged: bytearray, ychanged: bytearray
+    xv: list,
+    yv: list,
+    xind: list[int],
+    yind: list[int],
+    xchanged: bytearray,
+    ychanged: bytearray,
+    budget: Budget,
 ) -> None:
     """Mark the items of xv/yv outside their LCS as changed (iterative compareseq)."""
     seq = [0] * (max(len(xv), len(yv)) + 2)
@@ -178,7 +205,7 @@ def _compareseq(
             lcs = 0
         else:
             nchunks = min(MAX_CHUNKS - 1, xlim - xoff, ylim - yoff) + 1
-            lcs, seps = _diag(xv, yv, seq, xoff, xlim, yoff, ylim, nchunks)
+            lcs, seps = _diag(xv, yv, seq, xoff, xlim, yoff, ylim, nchunks, budget)
         if lcs == 0:
             for y in range(yoff, ylim):
                 ychanged[yind[y]] = 1
@@ -200,6 +227,7 @@ def _diag(
     yoff: int,
     ylim: int,
     nchunks: int,
+    budget: Budget,
 ) -> tuple[int, list[tuple[int, int]]]:
     """Divide the LCS of [xoff, xlim) x [yoff, ylim) into nchunks parts (see DiffEngine.h)."""
     flip = False
@@ -217,6 +245,10 @@ def _diag(
     # chain; a run of positions between two chain entries only leaves its lowest one in the
     # chain. Walking the free positions with bisect gives the same chain and ymids in far
     # fewer steps when items repeat (blank lines, table row markers).
+    steps = (xlim - xoff) + (ylim - yoff)
+    limit = budget.left
+    if steps > limit:
+        raise TooComplex
     free: dict = {}
     for i in range(yoff, ylim):
         item = ys[i]
@@ -236,9 +268,9 @@ def _diag(
     x = xoff
     for chunk in range(nchunks):
         if chunk > 0:
-            c = chunk - 1
-            for i in range(lcs + 1):
-                ymids[i * nchunks + c] = seq[i]
+            # Row i of ymids, column chunk-1: where the chain of length i stood.
+            ymids[chunk - 1 : (lcs + 1) * nchunks : nchunks] = seq[: lcs + 1]
+            steps += lcs // 8
         x1 = xoff + (numer + span * chunk) // nchunks
         while x < x1:
             fl = free.get(xs[x])
@@ -247,7 +279,12 @@ def _diag(
                 continue
             idx = len(fl) - 1
             y = fl[idx]
+            # Each step costs more on long free lists (list inserts and deletes move them).
+            cost = 1 + (idx >> 5)
             while True:
+                steps += cost
+                if steps > limit:
+                    raise TooComplex
                 # lcs_pos(y): put y in the chain
                 if lcs == 0 or y > seq[lcs]:
                     lcs += 1
@@ -278,6 +315,7 @@ def _diag(
                 idx -= 1
                 y = fl[idx]
 
+    budget.left -= steps
     seps: list[tuple[int, int]] = [(yoff, xoff) if flip else (xoff, yoff)]
     ymid = lcs * nchunks
     for n in range(nchunks - 1):
