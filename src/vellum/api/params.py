@@ -51,6 +51,7 @@ class Param:
     allspecifier: bool = False  # '*' means every value (multi enums)
     submodules: dict[str, str] | None = None
     tokentype: str | None = None
+    templated: bool = False  # a per-slot parameter (`fromtext-main`), MediaWiki's templated
     extra: dict[str, Any] = field(default_factory=dict)  # more paraminfo keys
 
     def __post_init__(self) -> None:

@@ -36,10 +36,10 @@ def _side_params(side: str) -> list[Param]:
         Param(f"{side}id", "integer"),
         Param(f"{side}rev", "integer"),
         Param(f"{side}slots", ["main"], multi=True),
-        Param(f"{side}text-main", "text"),
-        Param(f"{side}section-main", "string"),
-        Param(f"{side}contentformat-main", ["text/x-wiki"]),
-        Param(f"{side}contentmodel-main", ["wikitext"]),
+        Param(f"{side}text-main", "text", templated=True),
+        Param(f"{side}section-main", "string", templated=True),
+        Param(f"{side}contentformat-main", ["text/x-wiki"], templated=True),
+        Param(f"{side}contentmodel-main", ["wikitext"], templated=True),
         Param(f"{side}pst", "boolean"),
         Param(f"{side}text", "text", deprecated=True),
         Param(f"{side}contentformat", ["text/x-wiki"], deprecated=True),
@@ -57,7 +57,7 @@ class ApiCompare(ApiModule):
         Param("torelative", ["cur", "next", "prev"]),
         Param("prop", PROPS, multi=True, default="diff|ids|title"),
         Param("slots", ["main"], multi=True, allspecifier=True),
-        Param("difftype", ["inline", "table", "unified"], default="table"),
+        Param("difftype", ["inline", "table"], default="table"),
     ]
 
     def execute(self) -> None:

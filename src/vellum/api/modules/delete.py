@@ -27,7 +27,6 @@ class ApiDelete(ApiModule):
         Param("deletetalk", "boolean"),
         Param("watch", "boolean", deprecated=True),
         Param("watchlist", ["nochange", "preferences", "unwatch", "watch"], default="preferences"),
-        Param("watchlistexpiry", "expiry"),
         Param("unwatch", "boolean", deprecated=True),
         Param("oldimage", "string"),
     ]

@@ -54,7 +54,6 @@ class ApiEditPage(ApiModule):
         Param("watch", "boolean", deprecated=True),
         Param("unwatch", "boolean", deprecated=True),
         Param("watchlist", ["nochange", "preferences", "unwatch", "watch"], default="preferences"),
-        Param("watchlistexpiry", "expiry"),
         Param("md5", "string"),
         Param("prependtext", "text"),
         Param("appendtext", "text"),

@@ -24,7 +24,7 @@ class ApiLogin(ApiModule):
     must_be_posted = True
     read_rights = False
     params = [
-        Param("name", "user"),
+        Param("name", "string"),
         Param("password", "password", sensitive=True),
         Param("domain", "string"),
         Param("token", "string", sensitive=True, tokentype="login"),

@@ -44,7 +44,6 @@ class ApiMove(ApiModule):
         Param("movesubpages", "boolean"),
         Param("noredirect", "boolean"),
         Param("watchlist", ["nochange", "preferences", "unwatch", "watch"], default="preferences"),
-        Param("watchlistexpiry", "expiry"),
         Param("ignorewarnings", "boolean"),
         Param("tags", [], multi=True),
     ]

@@ -19,7 +19,6 @@ class ApiOpenSearch(ApiModule):
         Param("search", "string", required=True),
         Param("namespace", "namespace", multi=True, default="0"),
         Param("limit", "limit", default=10, max=100, highmax=100),
-        Param("profile", "string", default="engine_autoselect"),
         Param("suggest", "boolean", deprecated=True),
         Param("redirects", ["resolve", "return"]),
         Param("format", ["json", "jsonfm", "xml", "xmlfm"], default="json"),

@@ -69,9 +69,13 @@ class ApiParamInfo(ApiModule):
         if getattr(cls, "is_generator", False):
             api.flag(d, "generator")
         d["helpurls"] = [cls.helpurl] if cls.helpurl else []
-        params = [paraminfo_param(p, i, fv, d["prefix"]) for i, p in enumerate(cls.all_params(), 1)]
-        d["parameters"] = params
-        d["templatedparameters"] = []
+        declared = cls.all_params()
+        plain = [p for p in declared if not p.templated]
+        d["parameters"] = [paraminfo_param(p, i, fv, d["prefix"]) for i, p in enumerate(plain, 1)]
+        d["templatedparameters"] = [
+            paraminfo_param(p, i, fv, d["prefix"])
+            for i, p in enumerate((p for p in declared if p.templated), len(plain) + 1)
+        ]
         return d
 
 

@@ -34,7 +34,6 @@ class ApiProtect(ApiModule):
         Param("cascade", "boolean"),
         Param("watch", "boolean", deprecated=True),
         Param("watchlist", ["nochange", "preferences", "unwatch", "watch"], default="preferences"),
-        Param("watchlistexpiry", "expiry"),
     ]
 
     def execute(self) -> None:

@@ -27,7 +27,6 @@ class ApiRollback(ApiModule):
         Param("summary", "string", default=""),
         Param("markbot", "boolean"),
         Param("watchlist", ["nochange", "preferences", "unwatch", "watch"], default="preferences"),
-        Param("watchlistexpiry", "expiry"),
     ]
 
     def execute(self) -> None:

@@ -26,7 +26,6 @@ class ApiUndelete(ApiModule):
         Param("fileids", "integer", multi=True),
         Param("undeletetalk", "boolean"),
         Param("watchlist", ["nochange", "preferences", "unwatch", "watch"], default="preferences"),
-        Param("watchlistexpiry", "expiry"),
     ]
 
     def execute(self) -> None:

@@ -85,7 +85,6 @@ class ApiUpload(ApiModule):
         Param("text", "text"),
         Param("watch", "boolean", deprecated=True),
         Param("watchlist", ["nochange", "preferences", "watch"], default="preferences"),
-        Param("watchlistexpiry", "expiry"),
         Param("ignorewarnings", "boolean"),
         Param("file", "upload"),
         Param("url", "string"),

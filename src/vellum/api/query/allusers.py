@@ -24,8 +24,8 @@ class ApiQueryAllUsers(QueryModule):
     prefix = "au"
     classname = "ApiQueryAllUsers"
     params = [
-        Param("from", "user"),
-        Param("to", "user"),
+        Param("from", "string"),
+        Param("to", "string"),
         Param("prefix", "string"),
         Param("dir", ["ascending", "descending"], default="ascending"),
         Param("group", ["bot", "bureaucrat", "interface-admin", "suppress", "sysop"], multi=True),

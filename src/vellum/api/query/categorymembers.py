@@ -42,6 +42,8 @@ class ApiQueryCategoryMembers(QueryModule):
         Param("end", "timestamp"),
         Param("starthexsortkey", "string"),
         Param("endhexsortkey", "string"),
+        Param("startsortkey", "string", deprecated=True),
+        Param("endsortkey", "string", deprecated=True),
         Param("startsortkeyprefix", "string"),
         Param("endsortkeyprefix", "string"),
     ]

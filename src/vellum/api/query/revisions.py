@@ -43,18 +43,18 @@ class ApiQueryRevisions(QueryModule):
     name = "revisions"
     prefix = "rv"
     group = "prop"
+    is_generator = True
     classname = "ApiQueryRevisions"
     params = [
         Param("prop", PROPS, multi=True, default="ids|timestamp|flags|comment|user"),
         Param("slots", ["main"], multi=True, allspecifier=True),
-        Param("contentformat-main", ["text/x-wiki"]),
         Param("limit", "limit", max=500, highmax=5000),
         Param("expandtemplates", "boolean", deprecated=True),
         Param("generatexml", "boolean", deprecated=True),
         Param("parse", "boolean", deprecated=True),
         Param("section", "string"),
         Param("diffto", "string", deprecated=True),
-        Param("difftotext", "text", deprecated=True),
+        Param("difftotext", "string", deprecated=True),
         Param("difftotextpst", "boolean", deprecated=True),
         Param("contentformat", ["text/x-wiki"], deprecated=True),
         Param("startid", "integer"),
@@ -225,3 +225,8 @@ class ApiQueryRevisions(QueryModule):
         if "contentmodel" not in d:
             d["contentmodel"] = r.content_model
         api.content(d, "content", text)
+
+    def run_generator(self) -> list[Any]:
+        """As a generator: the pages of the given revisions or titles."""
+        self.values()
+        return [e.page for e in self.source.good()]  # type: ignore[attr-defined]

@@ -45,7 +45,6 @@ class ApiQuerySearch(QueryModule):
         Param("namespace", "namespace", multi=True, default="0", allspecifier=True),
         Param("limit", "limit", default=10, max=500, highmax=5000),
         Param("offset", "integer", default=0),
-        Param("qiprofile", "string", default="engine_autoselect"),
         Param("what", ["nearmatch", "text", "title"]),
         Param(
             "info",

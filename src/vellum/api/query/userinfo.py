@@ -28,7 +28,6 @@ PROPS = [
     "unreadcount",
     "centralids",
     "latestcontrib",
-    "cancreateaccount",
 ]
 
 
@@ -91,8 +90,6 @@ class ApiQueryUserInfo(QueryModule):
             d["attachedlocal"] = (
                 {"local": not anon} if api.fv == 2 else ({"local": ""} if not anon else {})
             )
-        if "cancreateaccount" in props:
-            api.boolean(d, "cancreateaccount", api.has_right("createaccount"))
         if "latestcontrib" in props and not anon:
             ts = _latest_contrib(user)
             if ts:
