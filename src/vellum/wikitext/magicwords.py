@@ -187,7 +187,12 @@ def _date_words(dt_fn: Callable[[ParserContext], datetime]) -> dict[str, Callabl
 
 def _stat(key: str) -> Callable[[ParserContext], str]:
     def fn(ctx: ParserContext) -> str:
-        return format_num(int(ctx.site.statistics().get(key, 0)))
+        stats = ctx.site.statistics()
+        value = stats.get(key)
+        if value is None and key == "files":
+            # A Site without statistics: count the files it knows (MemorySite).
+            value = len(getattr(ctx.site, "files", None) or ())
+        return format_num(int(value or 0))
 
     return fn
 

@@ -170,11 +170,28 @@ _CLOSE_CACHE: dict[str, re.Pattern[str]] = {}
 _WS = " \t"
 
 
-def _search_re(chars: str) -> re.Pattern[str]:
-    pat = _SEARCH_CACHE.get(chars)
+def _search_re(closing: str, find_pipe: bool, find_equals: bool) -> re.Pattern[str]:
+    """Where the next thing that can change the tree is. MediaWiki stops at every '{',
+    '[', '-', '<', newline and closing character; single brackets, a '-' not before '{',
+    a '<' that cannot start a tag and a newline not followed by '=' (outside a heading)
+    only ever become text, so they are skipped here."""
+    key = f"{closing}|{find_pipe:d}{find_equals:d}"
+    pat = _SEARCH_CACHE.get(key)
     if pat is None:
-        pat = re.compile("[" + re.escape(chars) + "]")
-        _SEARCH_CACHE[chars] = pat
+        parts = [r"\{\{", r"\[\[", r"-\{", r"<(?![\s<>])"]
+        parts.append(r"\n" if closing == "\n" else r"\n(?==)")
+        if closing == "}":
+            parts.append(r"\}\}")
+        elif closing == "]":
+            parts.append(r"\]\]")
+        elif closing == "}-":
+            parts.append(r"\}-")
+        if find_pipe:
+            parts.append(r"\|")
+        if find_equals:
+            parts.append("=")
+        pat = re.compile("|".join(parts))
+        _SEARCH_CACHE[key] = pat
     return pat
 
 
@@ -225,8 +242,18 @@ def _span(text: str, start: int, chars: str = _WS, limit: int | None = None) -> 
 ALLOW_MISSING_END = ("includeonly", "noinclude", "onlyinclude")
 
 
-def build(text: str, tags: Iterable[str], for_inclusion: bool = False) -> Children:
+def _exhaustive_re(closing: str, find_pipe: bool, find_equals: bool) -> re.Pattern[str]:
+    """MediaWiki's own stop characters (strcspn over "[{<\\n-" + closing + "|="); slower,
+    kept to check that `_search_re` builds the same trees."""
+    chars = "[{<\n-" + closing + ("|" if find_pipe else "") + ("=" if find_equals else "")
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def build(
+    text: str, tags: Iterable[str], for_inclusion: bool = False, exhaustive: bool = False
+) -> Children:
     """The children of the root node for `text`; `tags` are the extension tag names."""
+    search_re = _exhaustive_re if exhaustive else _search_re
     elements_re, ignored_tags, ignored_elements = _elements(tags, for_inclusion)
     enable_onlyinclude = False
     if for_inclusion and "<onlyinclude>" in text and "</onlyinclude>" in text:
@@ -271,14 +298,8 @@ def build(text: str, tags: Iterable[str], for_inclusion: bool = False) -> Childr
             found = "line-start"
             cur = ""
         else:
-            search = "[{<\n-"
             current_closing = stack[-1].close if stack else ""
-            search += current_closing
-            if find_pipe:
-                search += "|"
-            if find_equals:
-                search += "="
-            m = _search_re(search).search(text, i)
+            m = search_re(current_closing, find_pipe, find_equals).search(text, i)
             j = m.start() if m else n_text
             if j > i:
                 accum.append(text[i:j])
