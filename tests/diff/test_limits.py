@@ -52,7 +52,10 @@ def test_many_similar_lines_fall_back_to_deleted_and_added() -> None:
 
 
 def test_moves_not_searched_past_the_cutoff() -> None:
-    old = "".join(f"old paragraph {i} with words\n" for i in range(60))
-    new = "".join(f"new paragraph {i} with words\n" for i in range(60))
-    table, _ = diff_all(old + "moved text here\n", "moved text here\n" + new)
-    assert "movedpara" not in table
+    def pair(n: int) -> tuple[str, str]:
+        old = "".join(f"old paragraph {i} with words\n" for i in range(n))
+        new = "".join(f"new text {i} quite unlike\n" for i in range(n))
+        return old + "a moved paragraph of text\n", "a moved paragraph of text!\n" + new
+
+    assert "movedpara" in diff_all(*pair(10))[0]
+    assert "movedpara" not in diff_all(*pair(60))[0]
