@@ -163,10 +163,7 @@ def _pwrap_body(body) -> list[str]:
         for n in run:
             _serialize_one(n, buf)
         if wrap:
-            # trailing blank text stays outside the wrapper
-            inner = "".join(buf)
-            body_text = inner.rstrip("\t\n\x0c\r ")
-            out.append("<p>" + body_text + "</p>" + inner[len(body_text) :])
+            out.append("<p>" + "".join(buf) + "</p>")
         else:
             out.extend(buf)
         run.clear()

@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     "editsection": "edit",
     "editsectionhint": "Edit section: $1",
     "red-link-title": "$1 (page does not exist)",
-    "rfcurl": "https://datatracker.ietf.org/doc/html/rfc$1",
+    "rfcurl": "https://tools.ietf.org/html/rfc$1",
     "pubmedurl": "https://pubmed.ncbi.nlm.nih.gov/$1",
     "thumbnail-more": "Enlarge",
     "filemissing": "File missing",

@@ -160,10 +160,10 @@ class Parser:
     ) -> str:
         strip = ctx.strip
         text = strip.unstrip_general(text)
-        text = armor_french_spaces(text)
         text = do_block_levels(text, line_start)
         text = self._holders.replace(ctx, text)
         text = strip.unstrip_nowiki(text)
+        text = armor_french_spaces(text)
         text = strip.unstrip_general(text)
         text = normalize_char_references(text)
         if is_main:

@@ -89,7 +89,7 @@ ATTRIBS_RE = re.compile(
 )
 ATTRIB_NAME_RE = re.compile(r"^[:_\w][:_.\-\w]*$")
 ELEMENT_BITS_RE = re.compile(r"^(/?)([A-Za-z][^\t\n\v />\0]*)([^>]*?)(/?>)([^<]*)$", re.S)
-CHAR_REFS_RE = re.compile(r"&([A-Za-z0-9\x80-\uffff]+);|&#([0-9]+);|&#[xX]([0-9A-Fa-f]+);|(&)")
+CHAR_REFS_RE = re.compile(r"&([A-Za-z0-9\x80-\U0010ffff]+;)|&#([0-9]+);|&#[xX]([0-9A-Fa-f]+);|(&)")
 MW_ENTITY_ALIASES = {"רלמ;": "rlm;", "رلم;": "rlm;"}
 
 

@@ -88,6 +88,7 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
     level = prevlevel = toclevel = prevtoclevel = 0
     num_visible = 0
     refers: set[str] = set()
+    next_suffix: dict[str, int] = {}
     fmode = ctx.config.fragment_mode
     holders = ctx.parser.link_holders(ctx)
     for m in matches:
@@ -157,9 +158,10 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         anchor = escape_id_for_attribute(safe, fmode)
         key = anchor.lower()
         if key in refers:
-            i = 2
+            i = next_suffix.get(key, 2)
             while f"{key}_{i}" in refers:
                 i += 1
+            next_suffix[key] = i + 1
             anchor += f"_{i}"
             link_anchor += f"_{i}"
             refers.add(f"{key}_{i}")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..context import ParserContext
 
-TOC_PLACEHOLDER = "<!--MWTOC'\"-->"
+TOC_PLACEHOLDER = "<mw:tocplace></mw:tocplace>"
 
 # name -> (case sensitive, synonyms), from MessagesEn.php
 DOUBLE_UNDERSCORES: dict[str, tuple[bool, tuple[str, ...]]] = {

@@ -144,7 +144,9 @@ class BlockLevelPass:
         prefix = prefix2 = ""
         pending_p: str | bool = False
         in_blockquote = False
-        for input_line in lines:
+        nlines = len(lines)
+        for idx, input_line in enumerate(lines):
+            not_last_line = idx < nlines - 1
             if not self.line_start:
                 out.append(input_line)
                 self.line_start = True
@@ -248,7 +250,8 @@ class BlockLevelPass:
             if pending_p is False:
                 if prefix_length == 0:
                     out.append(t)
-                    out.append("\n")
+                    if not_last_line or self.last_paragraph:
+                        out.append("\n")
                 else:
                     out.append(t.strip(_PHP_TRIM))
         while prefix_length:
