@@ -155,3 +155,34 @@ def test_html5_fragment_mode_ids() -> None:
     assert 'href="#cite_note-a_%2520a-1"' in out
     out = render(make_ctx(fragment_mode=("html5", "legacy")), '<ref name="füllen">x</ref>')
     assert 'id="cite_note-füllen-1"' in out
+
+
+def _book_ctx():  # type: ignore[no-untyped-def]
+    ctx = make_ctx()
+    ctx.config.extra["wgCiteBookReferencing"] = True
+    return ctx
+
+
+def test_book_referencing_is_off_by_default() -> None:
+    out = render(make_ctx(), '<ref name="p">a</ref><ref extends="p">b</ref>')
+    assert "invalid names, e.g. too many" in out
+
+
+def test_book_referencing_nests_sub_references() -> None:
+    out = render(_book_ctx(), '<ref name="p">book</ref><ref extends="p">page 2</ref>')
+    assert "&#91;1.1&#93;" in out
+    assert (
+        '<span class="reference-text">book</span>\n<ol class="mw-extended-references">'
+        '<li id="cite_note-2">'
+    ) in out
+    assert out.endswith("</li>\n</ol></li>\n</ol></div>")
+
+
+def test_book_referencing_placeholder_parent_and_nesting_error() -> None:
+    out = render(_book_ctx(), '<ref extends="a">page 1</ref>')
+    assert '<li id="cite_note-a-"><span class="mw-cite-backlink">↑ </span>' in out
+    out = render(
+        _book_ctx(),
+        '<ref name="a">x</ref><ref extends="a" name="b">y</ref><ref extends="b">z</ref>',
+    )
+    assert "more than one level deep is not allowed" in out

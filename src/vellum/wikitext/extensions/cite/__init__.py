@@ -73,8 +73,15 @@ def _validate(
     """Validator::validateRef: the first error as (message key, params), or None."""
     if _digits(name) or _digits(extends) or _digits(follow):
         return "cite_error_ref_numeric_key", ()
-    if extends and not book_referencing:
-        return "cite_error_ref_too_many_keys", ()
+    if extends:
+        if not book_referencing:
+            return "cite_error_ref_too_many_keys", ()
+        refs = st.stack.group_refs(group)
+        if name and name in refs and refs[name].extends is None:
+            # A top-level <ref> can't be changed into a sub-reference.
+            return "cite_error_references_duplicate_key", (name,)
+        if extends in refs and refs[extends].extends:
+            return "cite_error_ref_nested_extends", (extends, refs[extends].extends or "")
     if follow and (name or extends):
         return "cite_error_ref_too_many_keys", ()
     if direction is not None and direction.lower() not in ("ltr", "rtl"):
@@ -127,7 +134,14 @@ def guarded_ref(ctx: ParserContext, st: CiteState, text: str | None, argv: dict[
         st.stack.push_invalid()
         return error_html(ctx, error[0], *error[1])
     ref = st.stack.push_ref(
-        ctx.strip, text, argv, group, args["name"] or None, args["follow"], args["dir"]
+        ctx.strip,
+        text,
+        argv,
+        group,
+        args["name"] or None,
+        args["follow"],
+        args["dir"],
+        args["extends"] or None,
     )
     return link_ref(ctx, group, ref) if ref is not None else ""
 

@@ -78,6 +78,8 @@ def link_ref(ctx: ParserContext, group: str, ref: Ref) -> str:
         if group != "":
             label = f"{group} {label}"
         label_html = html.escape(label)
+    if ref.extends_index is not None:
+        label_html += f".{ref.extends_index}"
     if ref.name:
         sup_id = ref_key(ctx, ref.name, f"{ref.key}-{ref.count}")
         note_id = references_key(ctx, f"{ref.name}-{ref.key}")
@@ -110,7 +112,8 @@ def _list_item(ctx: ParserContext, key: RefKey, ref: Ref) -> str:
         extra = f' class="mw-cite-dir-{_attr(ref.dir.lower())}"'
     if ref.follow is not None:
         return f'<p id="{_attr(references_key(ctx, ref.follow))}">{text}</p>'
-    if ref.count < 1:
+    key_part = "" if ref.key is None else str(ref.key)
+    if ref.count is not None and ref.count < 1:
         if ref.count < 0:
             note = references_key(ctx, str(ref.key))
             back = ref_key(ctx, str(ref.key))
@@ -124,11 +127,15 @@ def _list_item(ctx: ParserContext, key: RefKey, ref: Ref) -> str:
         )
     name = ref.name or ""
     links = []
-    for i in range(ref.count + 1):
-        back = ref_key(ctx, name, f"{ref.key}-{i}")
-        label = _backlink_label(str(ref.number), i, ref.count)
+    base = str(ref.number)
+    if ref.extends_index is not None:
+        base += f".{ref.extends_index}"
+    count = -1 if ref.count is None else ref.count
+    for i in range(count + 1):
+        back = ref_key(ctx, name, f"{key_part}-{i}")
+        label = _backlink_label(base, i, count)
         links.append(f'<sup><a href="{_attr(_href(ctx, back))}">{label}</a></sup>')
-    note = references_key(ctx, f"{name}-{ref.key}")
+    note = references_key(ctx, f"{name}-{key_part}")
     return (
         f'<li id="{_attr(note)}"{extra}><span class="mw-cite-backlink">↑ '
         f"{' '.join(links)}</span> {text}</li>"
@@ -139,8 +146,30 @@ def format_references(ctx: ParserContext, refs: dict[RefKey, Ref], responsive: b
     """ReferencesFormatter::formatReferences: the <ol class="references"> of one group."""
     if not refs:
         return ""
-    ordered = sorted(refs.items(), key=lambda kv: kv[1].number or 0)
-    body = "\n" + "".join(_list_item(ctx, k, r) + "\n" for k, r in ordered)
+    ordered = sorted(refs.items(), key=lambda kv: (kv[1].number or 0, kv[1].extends_index or 0))
+    body = "\n"
+    indented: str | bool = False
+    for key, ref in ordered:
+        parent = refs.get(ref.extends) if ref.extends else None
+        if parent is not None and parent.extends:
+            ref.text = (
+                (ref.text or "")
+                + " "
+                + error_html(ctx, "cite_error_ref_nested_extends", ref.extends, parent.extends)
+            )
+        if not indented and ref.extends:
+            # The sub-references' <ol> goes inside the parent's <li>.
+            m = re.search(r"</li>\s*$", body)
+            if m:
+                body = body[: m.start()]
+            body += '<ol class="mw-extended-references">'
+            indented = m.group(0) if m else True
+        elif indented and not ref.extends:
+            body += "</ol>" + (indented if isinstance(indented, str) else "")
+            indented = False
+        body += _list_item(ctx, key, ref) + "\n"
+    if indented:
+        body += "</ol>" + (indented if isinstance(indented, str) else "")
     out = f'<ol class="references">{body}</ol>'
     if responsive:
         classes = "mw-references-wrap"

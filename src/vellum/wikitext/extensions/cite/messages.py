@@ -74,6 +74,9 @@ MESSAGES: dict[str, str] = {
         'Invalid <code>&lt;ref&gt;</code> tag; name "$1" defined multiple times with different '
         "content"
     ),
+    "cite_error_ref_nested_extends": (
+        "Extending <code>&lt;ref&gt;</code> tags more than one level deep is not allowed"
+    ),
     "cite_warning_sectionpreview_no_text": (
         "Invalid <code>&lt;ref&gt;</code> tag; no text was provided for refs named <code>$1</code>"
     ),

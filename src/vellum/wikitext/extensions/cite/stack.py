@@ -14,17 +14,20 @@ RefKey = str | tuple[str, int]  # a ref's name, or ("#", n) for an anonymous ref
 
 @dataclass
 class Ref:
-    key: int  # global sequence number (ids cite_ref-KEY / cite_note-NAME-KEY)
-    count: int  # -1 for anonymous refs, else the number of reuses so far
+    key: int | None  # global sequence number (ids cite_ref-KEY / cite_note-NAME-KEY)
+    count: int | None  # -1 for anonymous refs, else the number of reuses so far
     name: str | None = None
     text: str | None = None
     dir: str | None = None
     number: int | None = None  # the visible number within the group
     follow: str | None = None
+    extends: str | None = None  # book referencing: the parent's name
+    extends_index: int | None = None  # this sub-reference's number under its parent
+    placeholder: bool = False  # a parent known only from a sub-reference's extends=
 
 
-# (action, key, group, name, text, argv) or None for an invalid ref
-Call = tuple[str, int, str, str | None, str | None, dict[str, str]] | None
+# (action, key, group, name, extends, text, argv) or None for an invalid ref
+Call = tuple[str, int | None, str, str | None, str | None, str | None, dict[str, str]] | None
 
 
 class ReferenceStack:
@@ -32,6 +35,7 @@ class ReferenceStack:
         self.refs: dict[str, dict[RefKey, Ref]] = {}
         self.ref_sequence = 0
         self.group_sequence: dict[str, int] = {}
+        self.extends_count: dict[str, dict[str, int]] = {}
         self.calls: list[Call] = []
         self._anon = 0
         self._duplicate_error = duplicate_error
@@ -52,6 +56,7 @@ class ReferenceStack:
         name: str | None,
         follow: str | None,
         direction: str | None,
+        extends: str | None = None,
     ) -> Ref | None:
         """ReferenceStack::pushRef; None when the ref gets no footnote mark (a follow)."""
         refs = self.refs.setdefault(group, {})
@@ -59,7 +64,7 @@ class ReferenceStack:
         if follow and follow in refs:
             parent = refs[follow]
             parent.text = (parent.text or "") + " " + (text or "")
-            self.calls.append(("new", self.ref_sequence, group, name, text, argv))
+            self.calls.append(("new", self.ref_sequence, group, name, extends, text, argv))
             return None
         self.ref_sequence += 1
         ref = Ref(key=self.ref_sequence, count=0 if name else -1, name=name, text=text)
@@ -75,13 +80,20 @@ class ReferenceStack:
                 k += 1
             items.insert(k, (self._anon_key(), ref))
             self.refs[group] = dict(items)
-            self.calls.append(("new", self.ref_sequence, group, name, text, argv))
+            self.calls.append(("new", self.ref_sequence, group, name, extends, text, argv))
             return None
         if not name:
             refs[self._anon_key()] = ref
             action = "new"
         elif name not in refs:
             refs[name] = ref
+            action = "new"
+        elif refs[name].placeholder:
+            # A parent first seen in a sub-reference's extends= gets its definition.
+            holder = refs[name]
+            holder.placeholder = False
+            holder.key, holder.count, holder.text, holder.dir = ref.key, 0, text, direction
+            ref = holder
             action = "new"
         else:
             ref = refs[name]
@@ -102,7 +114,20 @@ class ReferenceStack:
         if ref.number is None:
             self.group_sequence[group] += 1
             ref.number = self.group_sequence[group]
-        self.calls.append((action, ref.key, group, name, text, argv))
+        if extends and ref.extends_index is None:
+            parent = refs.get(extends)
+            if parent is None:
+                refs[extends] = Ref(
+                    key=None, count=None, name=extends, number=ref.number, placeholder=True
+                )
+            else:
+                ref.number = parent.number
+                self.group_sequence[group] -= 1
+            counts = self.extends_count.setdefault(group, {})
+            counts[extends] = counts.get(extends, 0) + 1
+            ref.extends = extends
+            ref.extends_index = counts[extends]
+        self.calls.append((action, ref.key, group, name, extends, text, argv))
         return ref
 
     def rollback_refs(self, count: int) -> list[tuple[str | None, dict[str, str]]]:
@@ -112,14 +137,16 @@ class ReferenceStack:
             count -= 1
             call = self.calls.pop()
             if call is not None:
-                action, key, group, name, text, argv = call
-                self._rollback_ref(action, key, group, name)
+                action, key, group, name, extends, text, argv = call
+                self._rollback_ref(action, key, group, name, extends)
                 redo.append((text, argv))
         self.calls = []
         redo.reverse()
         return redo
 
-    def _rollback_ref(self, action: str, key: int, group: str, name: str | None) -> None:
+    def _rollback_ref(
+        self, action: str, key: int | None, group: str, name: str | None, extends: str | None
+    ) -> None:
         refs = self.refs.get(group)
         if not refs:
             return
@@ -137,11 +164,13 @@ class ReferenceStack:
                 self.pop_group(group)
             elif group in self.group_sequence:
                 self.group_sequence[group] -= 1
+            if extends and extends in self.extends_count.get(group, {}):
+                self.extends_count[group][extends] -= 1
         elif action == "assign":
             refs[lookup].text = None
-            refs[lookup].count -= 1
+            refs[lookup].count = (refs[lookup].count or 0) - 1
         elif action == "increment":
-            refs[lookup].count -= 1
+            refs[lookup].count = (refs[lookup].count or 0) - 1
 
     def list_defined_ref(self, group: str, name: str, text: str | None) -> None:
         """A ref defined inside <references>: give the named ref its text."""
@@ -165,4 +194,5 @@ class ReferenceStack:
     def pop_group(self, group: str) -> dict[RefKey, Ref]:
         refs = self.refs.pop(group, {})
         self.group_sequence.pop(group, None)
+        self.extends_count.pop(group, None)
         return refs
