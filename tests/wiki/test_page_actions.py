@@ -71,3 +71,17 @@ def test_rollback_from_history_page(client, save, admin, bob):
     r = client.post("/index.php?title=Roll2&action=rollback", {"from": "Bob"})
     assert r.status_code == 200
     assert Page.objects.get(title="Roll2").latest.content.text == "good"
+
+
+def test_rebuild_recreates_derived_tables(save, fake_engine):
+    from vellum.wiki.commands import rebuild_page, rebuild_recent_changes
+    from vellum.wiki.models import PageLink, RecentChange
+
+    save("Linker", "see [[Linked]]")
+    PageLink.objects.all().delete()
+    RecentChange.objects.all().delete()
+    for page in Page.objects.all():
+        rebuild_page(page)
+    assert PageLink.objects.filter(title="Linked").count() == 1
+    n = rebuild_recent_changes()
+    assert n >= 1 and RecentChange.objects.filter(title="Linker", new=True).count() == 1

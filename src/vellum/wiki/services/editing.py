@@ -180,6 +180,8 @@ def edit_page(
     check_permissions: bool = True,
     pst: bool = True,
     timestamp: datetime | None = None,
+    section: int | str | None = None,
+    section_title: str = "",
 ) -> EditResult:
     """Save `text` as the new content of `title`, by `user` (a Django user or AnonymousUser).
 
@@ -189,13 +191,21 @@ def edit_page(
     without basetimestamp); `base_timestamp` (API basetimestamp) is an alternative.
     `start_timestamp` (API starttimestamp) detects a deletion since the editor started.
 
+    `section` (a number, or "new" with `section_title`) makes `text` the new text of that
+    section of the base revision (action=edit&section=N); the result is then merged as any
+    edit.
+
     Raises InvalidTitle, PermissionDenied, ProtectedPage, MissingPage (no_create),
-    PageExists (create_only), PageDeleted, ContentTooBig, EditConflict.
+    PageExists (create_only), PageDeleted, ContentTooBig, EditConflict, NoSuchSection.
     """
     title = as_title(title)
     if title.namespace < 0 or title.interwiki:
         raise PermissionDenied("This page cannot be edited.", "edit")
     actor = actor_for(actor if actor is not None else user)
+    if section is not None:
+        text, summary = _with_section(
+            title, text, section, section_title, summary, base_revision_id
+        )
     text = normalize_text(text)
     limit = settings.MAX_ARTICLE_SIZE
     if len(text.encode("utf-8")) > limit:
@@ -238,6 +248,35 @@ def edit_page(
     if result.revision is not None:
         after_save(result)
     return result
+
+
+def _with_section(
+    title: Title,
+    text: str,
+    section: int | str,
+    section_title: str,
+    summary: str,
+    base_revision_id: int | None,
+) -> tuple[str, str]:
+    """The whole page text for a section edit, made from the revision the editor started
+    from (so that a concurrent change elsewhere in the page is merged, not lost)."""
+    from .sections import parse_section, replace_section
+
+    sec = parse_section(section)
+    base = None
+    if base_revision_id:
+        base = Revision.objects.filter(pk=base_revision_id).select_related("content").first()
+    if base is None:
+        page = (
+            Page.objects.filter(namespace=title.namespace, title=title.dbkey)
+            .select_related("latest__content")
+            .first()
+        )
+        base = page.latest if page else None
+    base_text = base.content.text if base else ""
+    if sec == "new" and section_title and not summary:
+        summary = f"/* {section_title} */ new section"
+    return replace_section(base_text, sec, normalize_text(text), section_title), summary
 
 
 def _rights(user: Any) -> set[str]:
@@ -368,24 +407,27 @@ def _deleted_since(title: Title, base_revision_id: int | None, start: datetime |
 def _resolve_conflict(
     page: Page, current: Revision, base_id: int, text: str, actor: Actor
 ) -> tuple[str, bool]:
-    """The text to save when the page moved on since revision `base_id`: unchanged if only
-    this actor edited since (MediaWiki's self-conflict rule), else a clean 3-way merge, else
+    """The text to save when the page moved on since revision `base_id`: a clean 3-way merge;
+    else, if only this actor edited since, their text (MediaWiki's self-conflict rule); else
     EditConflict."""
     if base_id:
         base = Revision.objects.filter(pk=base_id, page=page).select_related("content").first()
         if base is None:
             raise NoSuchRevision(base_id)
-        others = Revision.objects.filter(page=page, id__gt=base.pk).exclude(actor=actor).exists()
-        if not others:
-            return text, False
+        only_self = (
+            not Revision.objects.filter(page=page, id__gt=base.pk).exclude(actor=actor).exists()
+        )
         base_text = base.content.text
     else:
+        only_self = False
         base_text = ""  # the editor started on a page that did not exist then
     current_text = current.content.text
     if text == current_text:
         return text, False
     merged = merge_texts(base_text, current_text, text)
     if merged is None:
+        if only_self:
+            return text, False
         raise EditConflict(page, current, text, base_text)
     return merged, True
 

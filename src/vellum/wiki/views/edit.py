@@ -49,6 +49,25 @@ def edit(request: HttpRequest, title: Title) -> HttpResponse:
     ctx = _form_context(request, title, page)
     permission_error = _permission_error(request, title, page)
     text = page.latest.content.text if page else ""
+    section = request.GET.get("section")
+    if section is not None:
+        from ..services.sections import NoSuchSection, get_section, parse_section
+
+        try:
+            sec = parse_section(section)
+            if sec != "new":
+                part = get_section(text, sec)
+                if part is None:
+                    raise NoSuchSection(f"There is no section {section}.")
+                text = part
+            else:
+                text = ""
+            ctx["section"] = section
+            ctx["heading"] = f"Editing {title.prefixed_text} " + (
+                "(new section)" if sec == "new" else "(section)"
+            )
+        except NoSuchSection as e:
+            ctx["error"] = f"{e.message} The whole page is shown instead."
     undo_id, undoafter_id = _int(request.GET.get("undo")), _int(request.GET.get("undoafter"))
     if page is not None and undo_id:
         undo = Revision.objects.filter(pk=undo_id, page=page).first()
@@ -106,6 +125,7 @@ def _submit(request: HttpRequest, title: Title, page) -> HttpResponse:
     minor = bool(p.get("wpMinoredit"))
     base = _int(p.get("wpBaseRevId"))
     start = _parse_ts(p.get("wpStarttime"))
+    section = p.get("wpSection") or None
     ctx = _form_context(
         request,
         title,
@@ -115,6 +135,7 @@ def _submit(request: HttpRequest, title: Title, page) -> HttpResponse:
         minor=minor,
         base_rev_id=base if base is not None else (page.latest_id if page else 0),
         start_time=p.get("wpStarttime") or "",
+        section=section or "",
     )
     if "wpPreview" in p:
         result, rendered = render_text(normalize_text(text), title, RenderOptions(preview=True))
@@ -122,9 +143,15 @@ def _submit(request: HttpRequest, title: Title, page) -> HttpResponse:
         return render(request, "wiki/edit.html", ctx)
     if "wpDiff" in p:
         current = page.latest.content.text if page else ""
-        ctx["diff_html"] = diff_table_html(
-            current, normalize_text(text), "Latest revision", "Your text"
-        )
+        mine = normalize_text(text)
+        if section:
+            from ..services.sections import parse_section, replace_section
+
+            try:
+                mine = replace_section(current, parse_section(section), mine, summary)
+            except EditError as e:
+                ctx["error"] = e.message
+        ctx["diff_html"] = diff_table_html(current, mine, "Latest revision", "Your text")
         return render(request, "wiki/edit.html", ctx)
     try:
         edit_page(
@@ -137,6 +164,8 @@ def _submit(request: HttpRequest, title: Title, page) -> HttpResponse:
             base_revision_id=base,
             start_timestamp=start,
             recreate=bool(p.get("wpRecreate")),
+            section=section,
+            section_title=summary if section == "new" else "",
         )
     except EditConflict as e:
         ctx.update(
