@@ -127,6 +127,8 @@ def test_upload(client, alice, tmp_path, settings):
         + "/Red_square.png"
     )
     assert img.status_code == 200 and img["Content-Type"] == "image/png"
+    html = client.get("/wiki/File:Red_square.png").content.decode()
+    assert 'class="fullImageLink"' in html and "40 × 30 pixels" in html
     bad = io.BytesIO(b"<script>alert(1)</script>")
     bad.name = "evil.png"
     r = client.post("/wiki/Special:Upload", {"wpUploadFile": bad, "wpDestFile": "Evil.png"})

@@ -107,6 +107,14 @@ def view(
             Revision.objects.filter(page=page, id__lt=revision.pk).order_by("-id").first()
         )
         ctx["newer"] = Revision.objects.filter(page=page, id__gt=revision.pk).order_by("id").first()
+    if title.namespace == 6:
+        from ..models import File
+        from ..services.uploads import file_url
+
+        f = File.objects.filter(name=title.dbkey).first()
+        if f is not None:
+            ctx["file"] = f
+            ctx["file_url"] = file_url(f.name)
     if title.namespace == 14:
         ctx["members"] = list(
             CategoryLink.objects.filter(category=title.dbkey)
