@@ -56,6 +56,14 @@ def test_batch_protocol() -> None:
     assert "error" in answers[2] and "error" in answers[3]
 
 
+def test_batch_survives_lone_surrogates() -> None:
+    inp = io.StringIO('{"id": "s", "old": "a \\udfff b\\n", "new": "a b\\n"}\n')
+    out = io.StringIO()
+    serve(inp, out)
+    ans = json.loads(out.getvalue())
+    assert ans["id"] == "s" and "\udfff" in ans["table"]
+
+
 def test_batch_through_the_vellum_command() -> None:
     req = json.dumps({"id": "p", "old": "x y\n", "new": "x z\n"}) + "\n"
     proc = subprocess.run(

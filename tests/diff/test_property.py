@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.diff.helpers import inline_hunks, rebuild_errors, table_hunks
-from vellum.diff import diff_all, diff_json
+from vellum.diff import diff_all, diff_json, diff_table
 from vellum.diff.core import explode_lines
 
 # Pieces that exercise the word splitter and the HTML escaping: words, spaces, punctuation,
@@ -52,6 +52,8 @@ def test_output_rebuilds_both_texts(data, old: str) -> None:
         assert table and inline
     for item in diff_json(old, new)["diff"]:
         assert isinstance(item["text"], str)
+    split_table = diff_table(old, new, max_split_size=3)
+    assert rebuild_errors(table_hunks(split_table), a, b) == []
 
 
 @settings(max_examples=100, deadline=None)

@@ -23,27 +23,31 @@ def _check(old: str, new: str, context: int) -> None:
         raise ValueError(f"context must be a non-negative int, not {context!r}")
 
 
-def diff_table(old: str, new: str, context: int = 2) -> str:
-    """MediaWiki table-format rows for the change from ``old`` to ``new`` ("" if equal)."""
+def diff_table(old: str, new: str, context: int = 2, *, max_split_size: int = 1) -> str:
+    """MediaWiki table-format rows for the change from ``old`` to ``new`` ("" if equal).
+
+    ``max_split_size`` > 1 turns on wikidiff2 1.14's paragraph split detection: an old line
+    split into up to that many new lines is shown as one change (off in wikidiff2 by default).
+    """
     _check(old, new, context)
-    return table.render(Differ(old, new, context).rows)
+    return table.render(Differ(old, new, context, max_split_size).rows)
 
 
-def diff_inline(old: str, new: str, context: int = 2) -> str:
+def diff_inline(old: str, new: str, context: int = 2, *, max_split_size: int = 1) -> str:
     """MediaWiki inline-format lines for the change from ``old`` to ``new``."""
     _check(old, new, context)
-    return inline.render(Differ(old, new, context).rows)
+    return inline.render(Differ(old, new, context, max_split_size).rows)
 
 
-def diff_json(old: str, new: str, context: int = 2) -> dict:
+def diff_json(old: str, new: str, context: int = 2, *, max_split_size: int = 1) -> dict:
     """The diff as wikidiff2's inline JSON: {"diff": [line, ...]} (see ``jsonfmt``)."""
     _check(old, new, context)
-    d = Differ(old, new, context)
+    d = Differ(old, new, context, max_split_size)
     return jsonfmt.render(d.rows, d.a, d.b)
 
 
-def diff_all(old: str, new: str, context: int = 2) -> tuple[str, str]:
+def diff_all(old: str, new: str, context: int = 2, *, max_split_size: int = 1) -> tuple[str, str]:
     """(table, inline) computed from one run of the pipeline."""
     _check(old, new, context)
-    rows = Differ(old, new, context).rows
+    rows = Differ(old, new, context, max_split_size).rows
     return table.render(rows), inline.render(rows)

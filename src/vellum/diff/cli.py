@@ -76,6 +76,11 @@ def serve(inp: TextIO, out: TextIO) -> int:
             except Exception as e:  # report, keep serving the next requests
                 rid = req.get("id") if isinstance(req, dict) else None
                 ans = {"id": rid, "error": f"{type(e).__name__}: {e}"}
-        out.write(json.dumps(ans, ensure_ascii=False) + "\n")
+        try:
+            line_out = json.dumps(ans, ensure_ascii=False) + "\n"
+            line_out.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates from \u escapes: keep them escaped
+            line_out = json.dumps(ans) + "\n"
+        out.write(line_out)
         out.flush()
     return 0

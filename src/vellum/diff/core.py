@@ -28,12 +28,18 @@ CHANGE_THRESHOLD = 0.2
 MOVED_LINE_THRESHOLD = 0.4
 MAX_MOVED_LINES = 100
 MAX_WORD_LEVEL_DIFF_COMPLEXITY = 40_000_000
+# Paragraph split detection (wikidiff2 1.14's max_split_size, initial_split_threshold and
+# final_split_threshold). wikidiff2 1.13 has none, and 1.14 ships it off (max_split_size 1).
+INITIAL_SPLIT_THRESHOLD = 0.1
+FINAL_SPLIT_THRESHOLD = 0.6
+NEWLINE = "\n"  # the word that joins the lines of a split paragraph
+
 # Steps of LCS search allowed for all the diffs of one revision pair (see engine.Budget);
 # the corpus of real edits needs at most a few percent of it.
 WORK_BUDGET = 100_000
 
 # Row kinds
-HEADER, CONTEXT, ADDED, DELETED, WORDS = range(5)
+HEADER, CONTEXT, ADDED, DELETED, WORDS, SPLIT = range(6)
 
 
 def explode_lines(text: str) -> list[str]:
@@ -59,6 +65,22 @@ class Words:
         self.ascii = text.isascii()
         self._counts: Counter[str] | None = None
 
+    @classmethod
+    def concat(cls, parts: list[Words]) -> Words:
+        """Several lines as one word sequence, joined by a newline word."""
+        w = cls.__new__(cls)
+        w.text = NEWLINE.join(p.text for p in parts)
+        words: list[str] = []
+        for k, p in enumerate(parts):
+            if k:
+                words.append(NEWLINE)
+            words.extend(p.words)
+        w.words = words
+        w.offs = [0, *accumulate(map(len, words))]
+        w.ascii = all(p.ascii for p in parts)
+        w._counts = None
+        return w
+
     def nbytes(self, i1: int, i2: int) -> int:
         """UTF-8 size of words [i1, i2): wikidiff2 measures similarity in bytes."""
         s, e = self.offs[i1], self.offs[i2]
@@ -78,7 +100,9 @@ class WordDiff:
 
     __slots__ = ("a", "b", "ops", "bailout", "_sim")
 
-    def __init__(self, a: Words, b: Words, budget: engine.Budget | None = None) -> None:
+    def __init__(
+        self, a: Words, b: Words, budget: engine.Budget | None = None, segment: bool = False
+    ) -> None:
         self.a = a
         self.b = b
         try:
@@ -86,7 +110,7 @@ class WordDiff:
         except engine.TooComplex:
             # Too costly: shown as the whole line replaced, as past wikidiff2's own limit.
             res = engine.DiffResult([(CHANGE, 0, len(a.words), 0, len(b.words))], True)
-        self.ops = res.ops
+        self.ops = _segment(res.ops, b.words) if segment else res.ops
         self.bailout = res.bailout
         self._sim: float | None = None
 
@@ -112,6 +136,39 @@ class WordDiff:
                 total += n
             self._sim = copy / total if copy and total else 0.0
         return self._sim
+
+
+def _segment(ops: list[engine.Op], to_words: list[str]) -> list[engine.Op]:
+    """Cut the added side of a split paragraph's word diff at its newline words, each newline
+    becoming an added op of its own (wikidiff2 1.14's WordDiffSegmenter)."""
+    out: list[engine.Op] = []
+    for op in ops:
+        kind, i1, i2, j1, j2 = op
+        if kind not in (CHANGE, ADD):
+            out.append(op)
+            continue
+        seg = j1
+        first = True
+        for p in range(j1, j2):
+            if to_words[p] != NEWLINE:
+                continue
+            if kind == CHANGE and first:
+                # The old side goes with the part before the first line break.
+                out.append((CHANGE, i1, i2, seg, p) if p > seg else (DEL, i1, i2, seg, seg))
+            elif p > seg:
+                out.append((ADD, i2, i2, seg, p))
+            first = False
+            out.append((ADD, i2, i2, p, p + 1))
+            seg = p + 1
+        if first:
+            out.append(op)
+        elif j2 > seg:
+            out.append((ADD, i2, i2, seg, j2))
+    return out
+
+
+def is_newline_marker(op: engine.Op, to_words: list[str]) -> bool:
+    return op[0] == ADD and op[4] - op[3] == 1 and to_words[op[3]] == NEWLINE
 
 
 def similarity_bound(a: Words, b: Words) -> float:
@@ -172,7 +229,8 @@ def _anchor(index: int, line: int, lhs: bool) -> str:
 class Differ:
     """Runs the pipeline on two texts; ``rows`` is the result."""
 
-    def __init__(self, old: str, new: str, context: int = 2) -> None:
+    def __init__(self, old: str, new: str, context: int = 2, max_split_size: int = 1) -> None:
+        self.max_split_size = max_split_size
         self.a = explode_lines(old)
         self.b = explode_lines(new)
         self.context = context
@@ -262,6 +320,9 @@ class Differ:
                 continue
             dels = list(range(i1, i2))
             adds = list(range(j1, j2))
+            if self.max_split_size > 1:
+                self._detect_changes(result, dels, adds)
+                continue
             i = 0
             while i < len(dels) and i < len(adds):
                 if not self._looks_like_change(dels[i], adds[i]):
@@ -288,6 +349,71 @@ class Differ:
             elif adds:
                 result.append((ADD, [], adds))
         return result
+
+    # -- paragraph splits (wikidiff2 1.14, off unless max_split_size > 1) ---------------
+
+    def _concat_diff(self, i: int, js: list[int]) -> WordDiff:
+        key = (i, tuple(js), False)
+        d = self._diffs.get(key)
+        if d is None:
+            if len(js) == 1:
+                d = self.word_diff(i, js[0])
+            else:
+                b = Words.concat([self.words_b(j) for j in js])
+                d = WordDiff(self.words_a(i), b, self.budget, segment=True)
+            self._diffs[key] = d  # type: ignore[index]
+        return d
+
+    def _get_split(self, i: int, adds: list[int]) -> tuple[int, float]:
+        """How many new lines old line i was split into, and their similarity."""
+        size = best = 0
+        best_sim = single = -1.0
+        while size < len(adds) and size < self.max_split_size:
+            size += 1
+            d = self._concat_diff(i, adds[:size])
+            sim = d.similarity
+            if size == 1:
+                single = sim
+                if d.bailout:
+                    sim = 1.0  # too complex to tell: taken as similar
+            if sim > best_sim:
+                best_sim, best = sim, size
+            if d.bailout or sim <= INITIAL_SPLIT_THRESHOLD:
+                break
+        if best > 1 and best_sim < FINAL_SPLIT_THRESHOLD:
+            return 1, single
+        return best, best_sim
+
+    def _detect_changes(
+        self, result: list[tuple[int, list[int], list[int]]], dels: list[int], adds: list[int]
+    ) -> None:
+        pd = pa = saved = 0
+
+        def flush() -> None:
+            nonlocal saved
+            if saved:
+                result.append((CHANGE, dels[pd - saved : pd], adds[pa - saved : pa]))
+                saved = 0
+
+        while pa < len(adds) and pd < len(dels):
+            size, sim = self._get_split(dels[pd], adds[pa:])
+            if size > 1:
+                flush()
+                result.append((CHANGE, [dels[pd]], adds[pa : pa + size]))
+            elif sim >= CHANGE_THRESHOLD:
+                saved += 1
+            else:
+                flush()
+                result.append((ADD, [], [adds[pa]]))
+                result.append((DEL, [dels[pd]], []))
+                size = 1
+            pd += 1
+            pa += size
+        flush()
+        if pd < len(dels):
+            result.append((DEL, dels[pd:], []))
+        elif pa < len(adds):
+            result.append((ADD, [], adds[pa:]))
 
     def _count_moves(self) -> bool:
         adds = dels = 0
@@ -349,6 +475,13 @@ class Differ:
                     prev = j
                 from_index += n
                 to_index += n
+            elif len(frm) != len(to):
+                # One old paragraph split into several new lines.
+                r = Row(SPLIT, "", frm[0] + 1, to[0] + 1)
+                r.wd = self._concat_diff(frm[0], to)
+                rows.append(r)
+                from_index += len(frm)
+                to_index += len(to)
             else:
                 for x, y in zip(frm, to, strict=False):
                     self._words_row(x, y)

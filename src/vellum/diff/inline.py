@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vellum.diff.core import ADDED, CONTEXT, DELETED, HEADER, Row
+from vellum.diff.core import ADDED, CONTEXT, DELETED, HEADER, SPLIT, Row, is_newline_marker
 from vellum.diff.engine import ADD, CHANGE, COPY, DEL
 from vellum.diff.html import esc
 
@@ -30,9 +30,34 @@ def render(rows: list[Row]) -> str:
                 add(
                     '<div class="mw-diff-inline-deleted mw-diff-empty-line"><del>&#160;</del></div>\n'
                 )
+        elif kind == SPLIT:
+            add(_split(r))
         else:
             add(_words(r))
     return "".join(out)
+
+
+def _split(r: Row) -> str:
+    """A paragraph split into several lines: one changed line with line-break markers."""
+    wd = r.wd
+    a, b = wd.a, wd.b
+    ta, oa, tb, ob = a.text, a.offs, b.text, b.offs
+    parts = ['<div class="mw-diff-inline-changed">']
+    for op in wd.ops:
+        kind, i1, i2, j1, j2 = op
+        if is_newline_marker(op, b.words):
+            parts.append('<span class="mw-inline-diff-newline"></span><br>')
+        elif kind == COPY:
+            parts.append(esc(ta[oa[i1] : oa[i2]]))
+        elif kind == DEL:
+            parts.append("<del>" + esc(ta[oa[i1] : oa[i2]]) + "</del>")
+        elif kind == ADD:
+            parts.append("<ins>" + esc(tb[ob[j1] : ob[j2]]) + "</ins>")
+        else:
+            parts.append("<del>" + esc(ta[oa[i1] : oa[i2]]) + "</del>")
+            parts.append("<ins>" + esc(tb[ob[j1] : ob[j2]]) + "</ins>")
+    parts.append("</div>\n")
+    return "".join(parts)
 
 
 def _words(r: Row) -> str:

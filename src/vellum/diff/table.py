@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from vellum.diff.core import ADDED, CONTEXT, DELETED, HEADER, Row, WordDiff
+from vellum.diff.core import (
+    ADDED,
+    CONTEXT,
+    DELETED,
+    HEADER,
+    SPLIT,
+    Row,
+    WordDiff,
+    is_newline_marker,
+)
 from vellum.diff.engine import ADD, CHANGE, COPY, DEL
 from vellum.diff.html import esc
 
@@ -70,9 +79,59 @@ def render(rows: list[Row]) -> str:
                 + _cell(r.text)
                 + '</td>\n  <td colspan="2" class="diff-empty diff-side-added"></td>\n</tr>\n'
             )
+        elif kind == SPLIT:
+            _split(r, add)
         else:
             _words(r, add)
     return "".join(out)
+
+
+def _segment(wd: WordDiff, offset: int, added: bool, out: list[str]) -> int:
+    """One side of a split paragraph's word diff from op ``offset``; on the new side stop at
+    the next line break and return where the next line starts."""
+    ops = wd.ops
+    n = len(ops)
+    ta, oa, tb, ob = wd.a.text, wd.a.offs, wd.b.text, wd.b.offs
+    words = wd.b.words
+    for i in range(offset, n):
+        op, i1, i2, j1, j2 = ops[i]
+        if added and is_newline_marker(ops[i], words):
+            # A line break ending the diff leaves an empty last line, unless it is all there is.
+            return i if (i > offset and i == n - 1) else i + 1
+        if op == COPY:
+            out.append(esc(tb[ob[j1] : ob[j2]] if added else ta[oa[i1] : oa[i2]]))
+        elif not added and (op == DEL or op == CHANGE):
+            out.append(DEL_OPEN + esc(ta[oa[i1] : oa[i2]]) + "</del>")
+        elif added and (op == ADD or op == CHANGE):
+            out.append(INS_OPEN + esc(tb[ob[j1] : ob[j2]]) + "</ins>")
+    return n
+
+
+def _split(r: Row, add) -> None:
+    """A paragraph split into several lines: the old line beside the first new one, then one
+    row per further new line."""
+    wd = r.wd
+    seg = 0
+    while True:
+        parts = ["<tr>\n"]
+        if seg == 0:
+            parts.append(
+                f'  <td class="diff-marker" data-marker="{MINUS}"></td>\n'
+                '  <td class="diff-deletedline diff-side-deleted"><div>'
+            )
+            _segment(wd, 0, False, parts)
+            parts.append("</div></td>\n")
+        else:
+            parts.append('  <td colspan="2" class="diff-empty diff-side-deleted"></td>\n')
+        parts.append(
+            '  <td class="diff-marker" data-marker="+"></td>\n'
+            '  <td class="diff-addedline diff-side-added"><div>'
+        )
+        seg = _segment(wd, seg, True, parts)
+        parts.append("</div></td>\n</tr>\n")
+        add("".join(parts))
+        if seg >= len(wd.ops):
+            break
 
 
 def _words(r: Row, add) -> None:
