@@ -40,6 +40,8 @@ _TAG_RE = re.compile(r"<(/?)([A-Za-z][^\t\n\x0c />]*)[^>]*?(/?)>|<!--.*?-->", re
 
 def _nesting_depth(html: str) -> int:
     """An upper bound of the element nesting the tree builder would build."""
+    if html.count("<") <= MAX_TREE_DEPTH:
+        return 0
     depth = best = 0
     for m in _TAG_RE.finditer(html):
         name = m.group(2)

@@ -1,0 +1,91 @@
+"""Rendering speed: KB of wikitext per second over the English corpus pages.
+
+Prints a table (total KB/s, the slowest pages, peak memory of the largest page) and a
+baseline measured in the same run: Python's own html.escape over the same text, so the
+ratio says how many times slower than a trivial pass the full parser is.
+
+    .venv/bin/python bench/render/run.py [--wiki enwiki] [--top 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from vellum.wikitext import MemorySite, render  # noqa: E402
+from vellum.wikitext.testwiki import test_config  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--wiki", default="enwiki")
+    ap.add_argument("--top", type=int, default=10)
+    args = ap.parse_args()
+    shared = Path(os.environ.get("VELLUM_SHARED", ROOT.parent / "shared"))
+    pages = sorted((shared / "corpus" / "pages" / args.wiki).glob("*.wikitext"))
+    if not pages:
+        print(f"no pages under {shared}/corpus/pages/{args.wiki}")
+        return 1
+    site = MemorySite(test_config())
+    texts = [(p.stem, p.read_text(encoding="utf-8", errors="replace")) for p in pages]
+    render("warm up [[x]] ''y''", "Warm up", site)
+
+    times: list[tuple[float, str, int]] = []
+    errors = 0
+    total_bytes = 0
+    start_all = time.perf_counter()
+    for name, text in texts:
+        size = len(text.encode("utf-8"))
+        total_bytes += size
+        start = time.perf_counter()
+        try:
+            render(text, name.replace("_", " "), site)
+        except Exception:
+            errors += 1
+        times.append((time.perf_counter() - start, name, size))
+    total = time.perf_counter() - start_all
+
+    start = time.perf_counter()
+    for _, text in texts:
+        html.escape(text)
+    baseline = time.perf_counter() - start
+
+    largest = max(texts, key=lambda t: len(t[1]))
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    render(largest[1], largest[0].replace("_", " "), site)
+    largest_time = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    kb = total_bytes / 1024
+    print("| metric | value |\n|---|---|")
+    print(f"| pages ({args.wiki}) | {len(texts)} |")
+    print(f"| wikitext | {kb:,.0f} KB |")
+    print(f"| render time | {total:.2f} s |")
+    print(f"| throughput | {kb / total:,.0f} KB/s |")
+    print(
+        f"| baseline (html.escape) | {kb / baseline:,.0f} KB/s (parser is {total / baseline:,.0f}x slower) |"
+    )
+    print(f"| exceptions | {errors} |")
+    print(
+        f"| largest page | {largest[0]} ({len(largest[1].encode()) / 1024:,.0f} KB): "
+        f"{largest_time:.2f} s, peak {peak / 2**20:,.0f} MB (tracemalloc) |"
+    )
+    print()
+    print("| slowest pages | KB | s | KB/s |\n|---|---|---|---|")
+    for dt, name, size in sorted(times, reverse=True)[: args.top]:
+        print(f"| {name} | {size / 1024:,.0f} | {dt:.3f} | {size / 1024 / dt:,.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
