@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..functions import call_parser_function
+from ..magicwords import expand_variable, match_variable
 from ..strip import MARKER_RE
 from ..title import Title
 from .dom import Ext, Template
@@ -141,20 +143,23 @@ def get_template_dom(frame: Frame, title: Title) -> tuple[list | None, Title]:
 
 
 def _parse_template_title(frame: Frame, part1: str) -> Title | None:
+    cache = frame.state.title_cache
+    if part1 in cache:
+        return cache[part1]
     ctx = frame.ctx
     ns = TEMPLATE_NS
-    relative = normalize_subpage_link(ctx, ctx.title, part1)
-    if relative != part1:
-        part1 = relative
+    text = part1
+    relative = normalize_subpage_link(ctx, ctx.title, text)
+    if relative != text:
+        text = relative
         ns = ctx.title.namespace
-    return ctx.config.try_title(part1, ns)
+    title = ctx.config.try_title(text, ns)
+    cache[part1] = title
+    return title
 
 
 def brace_substitution(frame: Frame, node: Template) -> str | list:
     """Expand `{{...}}`; returns text, or nodes to be expanded in the current frame."""
-    from ..functions import call_parser_function
-    from ..magicwords import expand_variable, match_variable
-
     ctx = frame.ctx
     state = frame.state
     found = False
@@ -172,8 +177,9 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
     original_title = part1
     args = node.parts
 
+    has_colon = ":" in part1
     # subst: and safesubst:
-    m = _SUBST_RE.match(part1)
+    m = _SUBST_RE.match(part1) if has_colon else None
     subst = None
     if m:
         subst = m.group(1).lower()
@@ -195,7 +201,7 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
             found = True
 
     # msgnw:, msg:, raw:
-    if not found:
+    if not found and has_colon:
         m = _MSGNW_RE.match(part1)
         if m:
             nowiki = True
@@ -240,7 +246,9 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
 
     if not found and title is not None:
         if not title.interwiki:
-            if title.namespace in _nonincludable(ctx):
+            if state.nonincludable is None:
+                state.nonincludable = _nonincludable(ctx)
+            if title.namespace in state.nonincludable:
                 pass
             elif title.namespace == -1:
                 pass  # special page inclusion is not supported: shown as a link

@@ -125,6 +125,13 @@ class Frame:
             return root
         state = self.state
         state.node_count += 1
+        if (
+            root.__class__ is list
+            and len(root) == 1
+            and root[0].__class__ is str
+            and state.node_count <= state.max_node_count
+        ):
+            return root[0]
         if state.node_count > state.max_node_count:
             state.limitation_warn("node-count-exceeded", state.node_count, state.max_node_count)
             return '<span class="error">Node-count limit exceeded</span>'
@@ -144,8 +151,6 @@ class Frame:
             state.expansion_depth -= 1
 
     def _expand_into(self, out: list[str], nodes: list, flags: int) -> None:
-        from . import braces
-
         # An explicit stack keeps deep trees off the Python stack.
         stack = [iter(nodes)]
         while stack:
@@ -351,3 +356,6 @@ class CustomFrame(Frame):
 
     def get_arguments(self) -> dict[str | int, str]:
         return dict(self.args)
+
+
+from . import braces  # noqa: E402  (braces uses the frame classes above)

@@ -72,6 +72,8 @@ class PPState:
         self.warned: set[str] = set()
         self.root_frame: Frame | None = None
         self.tag_names: tuple[str, ...] = ()
+        self.title_cache: dict[str, Any] = {}
+        self.nonincludable: tuple[int, ...] | None = None
 
     def limitation_warn(self, kind: str, current: int | str = "", maximum: int | str = "") -> None:
         """Parser::limitationWarn: a warning for the editor and a tracking category."""
