@@ -21,6 +21,12 @@ VELLUM = str(Path(sys.executable).with_name("vellum"))
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings) -> None:
+    """Argon2 is slow on purpose; the in-process tests log in many times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache() -> Iterator[None]:
     from django.core.cache import cache
 
@@ -104,7 +110,7 @@ class Server:
         return f"http://{self.host}:{self.port}"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def vellum_server(tmp_path_factory) -> Iterator[Server]:
     """`vellum serve` on a free port with a fresh data directory and an account."""
     data = tmp_path_factory.mktemp("apiserve")
