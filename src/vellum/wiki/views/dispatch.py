@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_protect
 from vellum.wikitext.title import InvalidTitle
 
 from ..services.titles import parse_title
-from . import diff, edit, page, pagecache
+from . import actions, diff, edit, page, pagecache
 from .common import error_page, wiki_url
 from .special import dispatch_special
 
@@ -21,6 +21,9 @@ ACTIONS = {
     "purge": page.purge,
     "rollback": page.rollback,
     "info": page.info,
+    "delete": actions.delete,
+    "protect": actions.protect,
+    "unprotect": actions.protect,
 }
 
 

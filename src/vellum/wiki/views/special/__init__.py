@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from vellum.wikitext.title import Title
 
+from .. import actions
 from ..common import error_page, special_url
 from . import (
     allpages,
@@ -38,6 +39,8 @@ SPECIAL_PAGES: dict[str, tuple[Callable[[HttpRequest, str], HttpResponse], str, 
     "CreateAccount": (userlogin.create_account, "Create account", "Login / create account"),
     "Upload": (upload.view, "Upload file", "Media reports and uploads"),
     "SpecialPages": (specialpages.view, "Special pages", "Other special pages"),
+    "MovePage": (actions.movepage, "Move page", "Page tools"),
+    "Undelete": (actions.undelete, "View and restore deleted pages", "Page tools"),
 }
 ALIASES = {
     "Recentchanges": "RecentChanges",
@@ -53,6 +56,7 @@ ALIASES = {
     "Userlogout": "UserLogout",
     "Specialpages": "SpecialPages",
     "Recentchangeslinked": "RecentChanges",
+    "Movepage": "MovePage",
 }
 
 
