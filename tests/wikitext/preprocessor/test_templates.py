@@ -91,3 +91,27 @@ def test_depth_limit() -> None:
     out = preprocess(ctx, "{{Deep}}")
     assert "error" in out
     assert len(out) < 100_000
+
+
+def test_tag_output_not_reused_between_transclusions() -> None:
+    from vellum.wikitext.extensions import TAG_HOOKS
+
+    calls: list[str | None] = []
+
+    def hook(ctx, content, attrs, frame):  # a tag whose every use must run
+        calls.append(content)
+        return f"<b>{len(calls)}</b>"
+
+    TAG_HOOKS["vellumtesttag"] = hook
+    try:
+        ctx = make_ctx({"Template:T": "<vellumtesttag>x</vellumtesttag>", "Template:TT": "{{T}}"})
+        out = preprocess(ctx, "{{TT}}{{TT}}")
+        assert calls == ["x", "x"]
+        assert ctx.strip.unstrip_general(out) == "<b>1</b><b>2</b>"
+    finally:
+        del TAG_HOOKS["vellumtesttag"]
+
+
+def test_argument_less_transclusions_are_expanded_once() -> None:
+    ctx = make_ctx({"Template:E": "{{#expr: 1 + 1}}"})
+    assert preprocess(ctx, "{{E}}{{E}}{{E}}") == "222"

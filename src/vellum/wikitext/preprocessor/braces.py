@@ -410,6 +410,8 @@ def tag_substitution(
                 f"{ERROR_START}Invalid tag extension name: {escape(lname)}</span>", lname
             )
         output = hook(ctx, content, attrs, frame)
+        # Tag output is not reused between transclusions (Cite's refs must repeat).
+        frame.set_volatile()
         if isinstance(output, tuple):
             output, marker_type = output
             if marker_type == "none":

@@ -268,6 +268,12 @@ class TemplateFrame(Frame):
         self.volatile = False
         self.child_cache = {}
 
+    def set_volatile(self, flag: bool = True) -> None:
+        # A volatile expansion (e.g. one holding a <ref>) makes its callers volatile too.
+        self.volatile = flag
+        if self.parent is not None:
+            self.parent.set_volatile(flag)
+
     def cached_expand(self, key: str, root: Any, flags: int = 0) -> str:
         """Expansion of an argument-less transclusion, cached in the parent frame."""
         assert self.parent is not None
