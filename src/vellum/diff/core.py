@@ -38,6 +38,8 @@ NEWLINE = "\n"  # the word that joins the lines of a split paragraph
 # the corpus of real edits needs at most a few percent of it.
 WORK_BUDGET = 100_000
 
+_SPACES = (" ", "\t")
+
 # Row kinds
 HEADER, CONTEXT, ADDED, DELETED, WORDS, SPLIT = range(6)
 
@@ -55,12 +57,19 @@ def explode_lines(text: str) -> list[str]:
 class Words:
     """One line split into words, with the character offset where each word starts."""
 
-    __slots__ = ("text", "words", "offs", "ascii", "_counts")
+    __slots__ = ("text", "words", "keys", "offs", "ascii", "_counts")
 
     def __init__(self, text: str) -> None:
         self.text = text
         words = explode_words(text)
         self.words = words
+        # Words are compared by their "body". A space or tab that starts a line and is not
+        # followed by another one gets an empty body in wikidiff2 (it becomes the whitespace
+        # suffix of an empty first word), so it only matches another such word.
+        if text[:1] in _SPACES and text[1:2] not in _SPACES:
+            self.keys = ["", *words[1:]]
+        else:
+            self.keys = words
         self.offs = [0, *accumulate(map(len, words))]
         self.ascii = text.isascii()
         self._counts: Counter[str] | None = None
@@ -71,11 +80,15 @@ class Words:
         w = cls.__new__(cls)
         w.text = NEWLINE.join(p.text for p in parts)
         words: list[str] = []
+        keys: list[str] = []
         for k, p in enumerate(parts):
             if k:
                 words.append(NEWLINE)
+                keys.append(NEWLINE)
             words.extend(p.words)
+            keys.extend(p.keys)
         w.words = words
+        w.keys = keys
         w.offs = [0, *accumulate(map(len, words))]
         w.ascii = all(p.ascii for p in parts)
         w._counts = None
@@ -91,7 +104,7 @@ class Words:
     def counts(self) -> Counter[str]:
         c = self._counts
         if c is None:
-            c = self._counts = Counter(self.words)
+            c = self._counts = Counter(self.keys)
         return c
 
 
@@ -106,7 +119,7 @@ class WordDiff:
         self.a = a
         self.b = b
         try:
-            res = engine.diff(a.words, b.words, MAX_WORD_LEVEL_DIFF_COMPLEXITY, budget)
+            res = engine.diff(a.keys, b.keys, MAX_WORD_LEVEL_DIFF_COMPLEXITY, budget)
         except engine.TooComplex:
             # Too costly: shown as the whole line replaced, as past wikidiff2's own limit.
             res = engine.DiffResult([(CHANGE, 0, len(a.words), 0, len(b.words))], True)
@@ -187,9 +200,9 @@ def similarity_bound(a: Words, b: Words) -> float:
     common = 0
     for w in ca.keys() & cb.keys():
         n, m = ca[w], cb[w]
-        common += (n if n < m else m) * (
-            len(w) if w.isascii() else len(w.encode("utf-8", "surrogatepass"))
-        )
+        # The empty key is a line-initial space or tab: one byte.
+        size = (len(w) or 1) if w.isascii() else len(w.encode("utf-8", "surrogatepass"))
+        common += (n if n < m else m) * size
     return common / longer
 
 
