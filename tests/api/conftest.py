@@ -21,9 +21,12 @@ VELLUM = str(Path(sys.executable).with_name("vellum"))
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings) -> None:
-    """Argon2 is slow on purpose; the in-process tests log in many times."""
+def _fast_passwords_and_temp_files(settings, tmp_path) -> None:
+    """Argon2 is slow on purpose and the in-process tests log in many times; uploads and the
+    upload stash go to a temporary directory."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.DATA_DIR = tmp_path
+    settings.MEDIA_ROOT = str(tmp_path / "images")
 
 
 @pytest.fixture(autouse=True)
