@@ -115,3 +115,13 @@ def test_tag_output_not_reused_between_transclusions() -> None:
 def test_argument_less_transclusions_are_expanded_once() -> None:
     ctx = make_ctx({"Template:E": "{{#expr: 1 + 1}}"})
     assert preprocess(ctx, "{{E}}{{E}}{{E}}") == "222"
+
+
+def test_special_prefixindex_transclusion() -> None:
+    ctx = make_ctx({"Xyzzyx": "page", "Xyzzyxa": "other", "Main": "no"})
+    out = ctx.strip.unstrip_general(preprocess(ctx, "{{Special:Prefixindex/Xyzzyx}}"))
+    assert out == (
+        '<ul class="mw-prefixindex-list"><li><a href="/wiki/Xyzzyx" title="Xyzzyx">Xyzzyx</a>'
+        '</li>\n<li><a href="/wiki/Xyzzyxa" title="Xyzzyxa">Xyzzyxa</a></li>\n</ul>'
+    )
+    assert preprocess(ctx, "{{Special:Version}}") == "[[:Special:Version]]"

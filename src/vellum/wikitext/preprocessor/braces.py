@@ -251,7 +251,19 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
             if title.namespace in state.nonincludable:
                 pass
             elif title.namespace == -1:
-                pass  # special page inclusion is not supported: shown as a link
+                if state.mode == "html":
+                    from .special import transclude_special
+
+                    page_args: dict[str, str] = {}
+                    for part in args:
+                        if part.name is not None:
+                            key = php_trim(frame.expand(part.name, STRIP_COMMENTS))
+                            page_args[key] = php_trim(frame.expand(part.value))
+                    html_text = transclude_special(ctx, title, page_args)
+                    if html_text is not None:
+                        found = True
+                        is_html = True
+                        text = html_text
             else:
                 dom, final = get_template_dom(frame, title)
                 if dom is not None:
