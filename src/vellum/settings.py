@@ -131,7 +131,8 @@ WHITENOISE_USE_FINDERS = True  # static files are served even before collectstat
 MEDIA_ROOT = str(DATA_DIR / "images")
 MEDIA_URL = "/images/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_SIZE + 1024 * 1024
+# Big enough that an over-long text reaches the edit form (which keeps it and explains the limit).
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(4 * MAX_ARTICLE_SIZE, 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 CSRF_FAILURE_VIEW = "vellum.wiki.views.edit.csrf_failure"

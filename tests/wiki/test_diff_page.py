@@ -53,3 +53,14 @@ def test_history_compare_form_submits_to_diff(client, revs):
     r1, r2, r3 = revs
     r = client.get(f"/index.php?title=D&oldid={r1.pk}&diff={r3.pk}")
     assert r.status_code == 200 and "straight" in r.content.decode()
+
+
+def test_inline_switch(client, revs):
+    r1, r2, r3 = revs
+    html = client.get(f"/index.php?title=D&diff={r2.pk}&oldid={r1.pk}").content.decode()
+    assert "diff-type=inline" in html and "<strong>Side-by-side</strong>" in html
+    html = client.get(
+        f"/index.php?title=D&diff={r2.pk}&oldid={r1.pk}&diff-type=inline"
+    ).content.decode()
+    assert 'class="diff-inline"' in html and "<ins" in html and "long" in html
+    assert "<strong>Inline</strong>" in html

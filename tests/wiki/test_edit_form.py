@@ -156,3 +156,12 @@ def test_protected_page_refuses_edit(logged_in, save, admin):
     assert r.status_code == 403
     assert "protected" in r.content.decode()
     assert Page.objects.get().latest.content.text == "text"
+
+
+def test_request_too_big_is_explained(logged_in, save, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    save("Big2", "small")
+    r = _post(logged_in, "Big2", "x" * 5000, base=Page.objects.get().latest_id)
+    assert r.status_code == 413
+    assert "could not be read. Nothing was saved." in r.content.decode()
+    assert Page.objects.get().latest.content.text == "small"

@@ -125,3 +125,10 @@ def test_cached_view_needs_few_queries(client, save, django_assert_max_num_queri
     client.get("/wiki/Cached")
     with django_assert_max_num_queries(6):
         assert client.get("/wiki/Cached").status_code == 200
+
+
+def test_unknown_url_and_raw_of_missing_page(client, db):
+    r = client.get("/nothing/here")
+    assert r.status_code == 404 and "There is nothing here." in r.content.decode()
+    r = client.get("/index.php?title=Missing&action=raw")
+    assert r.status_code == 404 and "There is currently no text" in r.content.decode()

@@ -87,8 +87,9 @@ def view(request: HttpRequest, title: Title | None) -> HttpResponse:
         return no_such_revision(request, bad, title)
     page = new.page
     title = title_of(page)
+    inline = request.GET.get("diff-type") == "inline"
     if old is not None and old.pk != new.pk:
-        rows = cached_diff_rows(old.pk, new.pk, old.content.text, new.content.text)
+        rows = cached_diff_rows(old.pk, new.pk, old.content.text, new.content.text, inline)
     else:
         rows = ""
     if not rows.strip():
@@ -111,11 +112,22 @@ def view(request: HttpRequest, title: Title | None) -> HttpResponse:
             "has_older": older is not None or (old is not None and old.parent_id),
             "has_newer": newer is not None,
             "new_is_latest": new.pk == page.latest_id,
+            "inline": inline,
+            "query_table": _query(request, None),
+            "query_inline": _query(request, "inline"),
             "diff_table": mark_safe(f"{TABLE_HEAD}{rows}</tbody></table>"),
             "rendered": render_revision(page, new) if request.GET.get("diffonly") != "1" else None,
         }
     )
     return render(request, "wiki/diff.html", ctx)
+
+
+def _query(request: HttpRequest, diff_type: str | None) -> str:
+    q = request.GET.copy()
+    q.pop("diff-type", None)
+    if diff_type:
+        q["diff-type"] = diff_type
+    return "/index.php?" + q.urlencode()
 
 
 def _len(rev_id: int) -> int:

@@ -21,12 +21,27 @@ def diff_rows(old: str, new: str) -> str:
     return _LINE.sub(lambda m: f"Line {int(m.group(1)):,}:", diff_table(old, new))
 
 
-def cached_diff_rows(old_id: int, new_id: int, old: str, new: str) -> str:
-    """Rendered diffs are cached per revision pair."""
-    key = f"diff:{old_id}:{new_id}"
+_LINES = re.compile(r"<!-- LINES (\d+),(\d+) -->")
+
+
+def diff_inline_rows(old: str, new: str) -> str:
+    """MediaWiki's inline diff (one column, <ins>/<del> in place) as a single table row."""
+    try:
+        from vellum.diff import diff_inline
+    except ImportError:
+        return diff_rows(old, new)
+    body = _LINES.sub(lambda m: f"Line {int(m.group(2)):,}:", diff_inline(old, new))
+    if not body.strip():
+        return ""
+    return f'<tr><td colspan="4" class="diff-inline">{body}</td></tr>'
+
+
+def cached_diff_rows(old_id: int, new_id: int, old: str, new: str, inline: bool = False) -> str:
+    """Rendered diffs are cached per revision pair (and format)."""
+    key = f"diff:{'inline' if inline else 'table'}:{old_id}:{new_id}"
     rows = cache.get(key)
     if rows is None:
-        rows = diff_rows(old, new)
+        rows = diff_inline_rows(old, new) if inline else diff_rows(old, new)
         cache.set(key, rows, 24 * 3600)
     return rows
 
