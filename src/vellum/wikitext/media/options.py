@@ -109,6 +109,8 @@ def parse_width_param(value: str, parse_height: bool = True) -> dict[str, int]:
 
 def split_options(text: str) -> list[str]:
     """StringUtils::delimiterExplode('-{', '}-', '|', …, nested): split on '|' outside -{ }-."""
+    if "-{" not in text:
+        return text.split("|")
     parts: list[str] = []
     depth = 0
     buf: list[str] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from ...context import ParserContext
 from ...sanitizer import escape_id
@@ -21,8 +22,13 @@ def _mode(ctx: ParserContext) -> str:
 def normalize_key(ctx: ParserContext, key: str) -> str:
     """AnchorFormatter::normalizeKey: an id escaped as a link fragment in the fragment mode,
     runs of '_' collapsed. In html5 mode '%XX' sequences are escaped ('%25XX')."""
-    out = escape_id(key, _mode(ctx))
-    if _mode(ctx) == "html5":
+    return _normalize_key(key, _mode(ctx))
+
+
+@lru_cache(maxsize=4096)
+def _normalize_key(key: str, mode: str) -> str:
+    out = escape_id(key, mode)
+    if mode == "html5":
         out = re.sub(r"%([a-fA-F0-9]{2})", r"%25\1", out)
     return re.sub(r"__+", "_", out)
 
