@@ -185,3 +185,9 @@ def test_gallery_bad_image_is_a_link() -> None:
         {"MediaWiki:Bad image list": "* [[File:Bad.jpg]] except [[Nasty page]]"}, title="Nasty page"
     )
     assert "<img" in render(ctx, "<gallery>\nFile:Bad.jpg\n</gallery>")
+
+
+def test_svg_page_language_only_when_translated() -> None:
+    assert "/langru-240px-Foobar.svg.png" in image(None, "Foobar.svg", language="ru")
+    assert "/240px-Foobar.svg.png" in image(None, "Foobar.svg", language="de")
+    assert "langru" not in image("lang=en", "Foobar.svg", language="ru")

@@ -167,6 +167,13 @@ class SvgHandler(Handler):
         return f"{prefix}{php_float(params['width'])}px"
 
     def after_normalise(self, f: FileInfo, params: dict[str, Any], src_w: int, src_h: int) -> bool:
+        # The page language is used only when the SVG has a translation for it.
+        target = params.get("targetlang")
+        if target and not any(
+            t.lower() == target.lower() or t.lower().startswith(target.lower() + "-")
+            for t in f.translations
+        ):
+            params.pop("targetlang", None)
         pw, ph = params["physicalWidth"], params["physicalHeight"]
         if pw <= ph:
             if pw > SVG_MAX_SIZE:
