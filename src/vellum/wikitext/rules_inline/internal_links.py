@@ -212,6 +212,7 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
             and nt.namespace == ctx.title.namespace
             and nt.dbkey == ctx.title.dbkey
             and not ctx.title.interwiki
+            and not nt.fragment
         ):
             inside, trail = split_trail(trail)
             out.append(make_self_link(nt, text + inside, ctx.config.fragment_mode) + trail)
