@@ -78,3 +78,11 @@ def test_fv2_flags_are_booleans(api):
 def test_unknown_module_is_reported_missing(api):
     mods = api(action="paraminfo", modules="nosuchmodule")["paraminfo"]["modules"]
     assert mods == [{"name": "nosuchmodule", "path": "nosuchmodule", "missing": ""}]
+
+
+def test_help_is_the_default_action(api):
+    resp = api.client.get("/api.php")
+    assert resp.status_code == 200 and resp["Content-Type"].startswith("text/html")
+    assert b'<h2 id="main">main</h2>' in resp.content
+    res = api("GET", action="help", modules="edit")
+    assert "<dt>basetimestamp</dt>" in res["help"]["*"]

@@ -101,6 +101,7 @@ class ApiMain:
         self._rights: list[str] | None = None
         self.anonymous_only = False  # JSONP requests run as an anonymous user
         self.raw_body: list[Any] | None = None  # a module's non-object result (opensearch)
+        self.html_body: str | None = None  # action=help in a browser
 
     # -- request values
     def load(self) -> None:
@@ -317,6 +318,16 @@ class ApiMain:
     def _respond(self, result: dict[str, Any], main: ApiModule, fmt: ApiModule) -> HttpResponse:
         if self.raw_body is not None:
             return self._http(self.raw_body, {})
+        if self.html_body is not None:
+            page = (
+                '<!DOCTYPE html><html><head><meta charset="utf-8"><title>MediaWiki API help'
+                "</title></head><body><h1>MediaWiki API help</h1>"
+                + self.html_body
+                + "</body></html>"
+            )
+            resp = HttpResponse(page, content_type="text/html; charset=utf-8")
+            resp["X-Frame-Options"] = "DENY"
+            return resp
         body: dict[str, Any] = {}
         if self.warnings:
             body["warnings"] = self._warnings_out()

@@ -42,8 +42,24 @@ RESULT_PROPS = {
 _FILEKEY = re.compile(r"^[0-9a-z]+\.[0-9a-z]+\.\d+(\.[0-9A-Za-z]+)?$")
 
 
+STASH_MAX_AGE = 6 * 3600  # seconds an unclaimed stashed file is kept
+
+
 def stash_dir() -> Path:
     return Path(settings.DATA_DIR) / "upload-stash"
+
+
+def expire_stash() -> None:
+    """Remove stashed files nobody claimed (MediaWiki's cleanupUploadStash)."""
+    import time
+
+    limit = time.time() - STASH_MAX_AGE
+    for path in stash_dir().glob("*"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass
 
 
 MIME_EXTENSIONS = {
@@ -219,6 +235,7 @@ class ApiUpload(ApiModule):
             ext = re.sub(r"[^0-9A-Za-z]", "", filename.rsplit(".", 1)[-1])[:10]
         key = self._new_key(ext)
         stash_dir().mkdir(parents=True, exist_ok=True)
+        expire_stash()
         (stash_dir() / key).write_bytes(data)
         return key
 
