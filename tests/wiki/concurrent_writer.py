@@ -20,6 +20,14 @@ def main() -> None:
     from vellum.wiki.services.users import actor_for_name
 
     actor = actor_for_name(f"192.0.2.{worker + 1}")
+    # start together: every writer is ready (Django loaded) before any edit is made
+    from pathlib import Path
+
+    outdir = Path(out).parent
+    (outdir / f"ready{worker}").touch()
+    deadline = time.monotonic() + 120
+    while not (outdir / "go").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
     rng = random.Random(worker)
     results = []
     for i in range(edits):

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,10 @@ def test_concurrent_writers_lose_nothing(tmp_path):
         )
         for w in range(WORKERS)
     ]
+    deadline = time.monotonic() + 120
+    while len(list(tmp_path.glob("ready*"))) < WORKERS and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (tmp_path / "go").touch()
     for p in procs:
         assert p.wait(timeout=300) == 0
     results = {w: json.loads((tmp_path / f"w{w}.json").read_text()) for w in range(WORKERS)}

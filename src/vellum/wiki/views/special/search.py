@@ -23,6 +23,8 @@ def view(request: HttpRequest, sub: str) -> HttpResponse:
             title = parse_title(query)
         except Exception:
             title = None
+        if title is not None and title.namespace == -1 and not fulltext:
+            return HttpResponseRedirect(wiki_url(title))
         if title is not None and title.namespace >= 0:
             page = Page.objects.filter(namespace=title.namespace, title=title.dbkey).first()
             if page is None and title.namespace == 0:
