@@ -14,6 +14,7 @@ PIECES = st.sampled_from(
         "thumb", "frame", "frameless", "border", "upright", "upright=0.5", "upright=x",
         "thumbnail=Thumb.png", "thumb=", "left", "center", "none", "middle", "200px",
         "x100px", "0x0px", "99999999999px", "link=", "link=Main Page", "link=http://x.org",
+        "upright=1e400", "page=1e400", "page= 2 ", "upright=nan",
         "link=%ZZ", "alt=<b>x</b>", "class=a b", "page=2", "page=0", "page=x", "lang=de",
         "lang=", "caption", "&amp;", "-{a|b}-", "", " ", "|",
     ]

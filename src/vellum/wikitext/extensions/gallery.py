@@ -251,7 +251,7 @@ def _parse_line(
                 assert handler is not None
                 pname = hmap[magic]
                 if handler.validate_param(pname, value):
-                    handler_opts[pname] = int(float(value or 0)) if pname == "page" else value
+                    handler_opts[pname] = int(value.strip()) if pname == "page" else value
                 else:
                     label = part
     image_opts["title"] = strip_alt_text(ctx, label)

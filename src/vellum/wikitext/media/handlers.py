@@ -259,7 +259,8 @@ def _num(value: Any) -> float:
 
 
 def _int(value: Any) -> int:
-    return int(_num(value))
+    n = _num(value)
+    return int(n) if math.isfinite(n) else 0
 
 
 def is_numeric(value: str) -> bool:

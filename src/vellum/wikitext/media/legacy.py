@@ -6,6 +6,7 @@ frame boxes with captions) and ThumbnailImage::toHtml (the <a><img></a> itself).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..context import ParserContext
@@ -131,7 +132,7 @@ def _default_width(ctx: ParserContext, frame: dict[str, Any]) -> int | float:
     if "upright" in frame:
         upright = frame["upright"]
         factor = ctx.config.thumb_upright if upright in (None, "") else float(upright)
-        if factor == 0:
+        if factor == 0 or not math.isfinite(factor):
             factor = ctx.config.thumb_upright
         return php_round(width * factor, -1)
     return width

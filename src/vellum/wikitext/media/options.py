@@ -215,7 +215,7 @@ def parse_image_options(
                         target = vert
                     assert target is not None
                     if ptype == "handler" and pname == "page":
-                        value = int(float(value or 0))
+                        value = int(value.strip()) if value else 1
                     target[pname] = value
         if not validated:
             caption = part
