@@ -121,6 +121,10 @@ def _serialize_children(first, out: list[str], in_raw: bool = False) -> None:
                 attrs = _attrs(node)
                 if tag in VOID:
                     out.append(f"<{tag}{attrs} />")
+                elif tag == "blockquote" and not in_raw:
+                    out.append(f"<{tag}{attrs}>")
+                    out.extend(_pwrap_children(node.child))
+                    out.append(f"</{tag}>")
                 else:
                     out.append(f"<{tag}{attrs}>")
                     child = node.child
@@ -144,7 +148,12 @@ def _serialize_children(first, out: list[str], in_raw: bool = False) -> None:
 
 
 def _pwrap_body(body) -> list[str]:
-    """Serialise <body>'s children, wrapping runs of inline content in <p>."""
+    return _pwrap_children(body.child)
+
+
+def _pwrap_children(first) -> list[str]:
+    """Serialise a chain of siblings, wrapping runs of inline content in <p> as Remex's
+    munger does directly under <body> and <blockquote>."""
     out: list[str] = []
     run: list = []
 
@@ -170,7 +179,7 @@ def _pwrap_body(body) -> list[str]:
             out.extend(buf)
         run.clear()
 
-    node = body.child
+    node = first
     while node is not None:
         t = node.tag
         if t == "-text" or t in INLINE or t == "-comment" or t in METADATA:
@@ -202,7 +211,9 @@ def _serialize_one(node, out: list[str]) -> None:
     if tag in ("pre", "textarea", "listing") and child is not None:
         if child.tag == "-text" and (child.text_content or "").startswith("\n"):
             out.append("\n")
-    if child is not None:
+    if tag == "blockquote":
+        out.extend(_pwrap_children(child))
+    elif child is not None:
         _serialize_children(child, out, tag in RAW_TEXT)
     if tag in MARKED_EMPTY and not attrs:
         if "".join(out[start:]).strip("\t\n\x0c\r ") == "":

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ..strip import MARKER_PREFIX
-
 _PHP_TRIM = " \t\n\r\0\x0b"
+_BLOCK_ELEMS = "table|h1|h2|h3|h4|h5|h6|pre|p|ul|ol|dl"
+_ANTI_BLOCK_ELEMS = "td|th"
+# P-wrapping and indent-pre are suppressed inside block elements, outside td/th; rows,
+# captions and list items always suppress them; the rest never do.
 _OPEN_MATCH = re.compile(
-    r"(?:<table|<h1|<h2|<h3|<h4|<h5|<h6|<pre|<tr|<p|<ul|<ol|<dl|<li|</tr|</td|</th)\b", re.I
+    rf"<(({_BLOCK_ELEMS})|/({_ANTI_BLOCK_ELEMS})|/?(tr|caption|dt|dd|li))\b", re.I
 )
 _CLOSE_MATCH = re.compile(
-    r"(?:</table|</h1|</h2|</h3|</h4|</h5|</h6|<td|<th|</?blockquote|</?div|<hr|</pre|</p|</mw:|"
-    + re.escape(MARKER_PREFIX)
-    + r"-pre|</li|</ul|</ol|</dl|</?center)\b",
+    rf"<(/({_BLOCK_ELEMS})|({_ANTI_BLOCK_ELEMS})|/?(center|blockquote|div|hr|mw:|aside))\b",
     re.I,
 )
 _BQ = re.compile(r"<(/?)blockquote[\s>]", re.I)
@@ -22,17 +22,21 @@ _PRE_CLOSE = re.compile(r"</pre", re.I)
 _PRE_OPEN = re.compile(r"<pre", re.I)
 
 
+_COLON_INTERESTING = re.compile(r":|<|-\{")
+_LC = re.compile(r"-\{|\}-")
+
+
 def find_colon_no_links(s: str) -> tuple[str, str] | None:
-    """Split `; term : definition` at the first colon outside tags and comments."""
-    colon = s.find(":")
-    if colon < 0:
+    """Split `; term : definition` at the first colon outside tags, comments and
+    -{ }- markup (BlockLevelPass::findColonNoLinks)."""
+    m = _COLON_INTERESTING.search(s)
+    if not m:
         return None
-    lt = s.find("<")
-    if lt < 0 or lt > colon:
-        return s[:colon], s[colon + 1 :]
+    if m.group(0) == ":":
+        return s[: m.start()], s[m.start() + 1 :]
     state = "text"
-    level = 0
-    i = 0
+    lt_level = lc_level = 0
+    i = m.start()
     n = len(s)
     while i < n:
         c = s[i]
@@ -40,22 +44,32 @@ def find_colon_no_links(s: str) -> tuple[str, str] | None:
             if c == "<":
                 state = "tagstart"
             elif c == ":":
-                if level == 0:
+                if lt_level == 0:
                     return s[:i], s[i + 1 :]
             else:
-                colon = s.find(":", i)
-                if colon < 0:
+                m = _COLON_INTERESTING.search(s, i)
+                if not m:
                     return None
-                lt = s.find("<", i)
-                if level == 0 and (lt < 0 or colon < lt):
-                    return s[:colon], s[colon + 1 :]
-                if lt < 0:
-                    return None
-                i = lt
-                state = "tagstart"
+                if m.group(0) == "-{":
+                    state = "lc"
+                    lc_level += 1
+                    i = m.start() + 1
+                else:
+                    i = m.start() - 1
+        elif state == "lc":
+            m = _LC.search(s, i)
+            if not m:
+                break
+            i = m.start() + 1
+            if m.group(0) == "-{":
+                lc_level += 1
+            else:
+                lc_level -= 1
+                if lc_level == 0:
+                    state = "text"
         elif state == "tag":
             if c == ">":
-                level += 1
+                lt_level += 1
                 state = "text"
             elif c == "/":
                 state = "tagslash"
@@ -70,8 +84,8 @@ def find_colon_no_links(s: str) -> tuple[str, str] | None:
                 state = "tag"
         elif state == "closetag":
             if c == ">":
-                if level > 0:
-                    level -= 1
+                if lt_level > 0:
+                    lt_level -= 1
                 state = "text"
         elif state == "tagslash":
             state = "text" if c == ">" else "tag"
@@ -203,10 +217,11 @@ class BlockLevelPass:
 
             if prefix_length == 0:
                 open_match = "<" in t and _OPEN_MATCH.search(t) is not None
-                close_match = ("<" in t or "\x7f" in t) and _CLOSE_MATCH.search(t) is not None
+                close_match = "<" in t and _CLOSE_MATCH.search(t) is not None
                 if open_match or close_match:
                     pending_p = False
-                    out.append(self.close_paragraph())
+                    if not self.in_pre or pre_open_match:
+                        out.append(self.close_paragraph())
                     if pre_open_match and not pre_close_match:
                         self.in_pre = True
                     for bq in _BQ.finditer(t):
@@ -257,7 +272,7 @@ class BlockLevelPass:
         while prefix_length:
             out.append(self.close_list(prefix2[prefix_length - 1]))
             prefix_length -= 1
-            if not prefix_length:
+            if not prefix_length and self.last_paragraph:
                 out.append("\n")
         if self.last_paragraph:
             out.append(f"</{self.last_paragraph}>")
