@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -10,6 +11,9 @@ from vellum.wikitext.context import ParserContext
 from vellum.wikitext.preprocessor import preprocess
 from vellum.wikitext.site import MemorySite
 from vellum.wikitext.testwiki import test_config, test_options
+
+# preprocess() raises the limit on first use; raising it here keeps hypothesis quiet about it.
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
 
 
 class _Parser:

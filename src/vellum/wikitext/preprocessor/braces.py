@@ -283,11 +283,13 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
             found = True
             text = f"{ERROR_START}Template loop detected: [[{title_text}]]</span>"
             ctx.add_tracking_category("template-loop-category")
-            ctx.add_warning(
-                f"Template loop detected: [[{title_text}]]"
-                if title_text
-                else "Template loop detected"
+            warning = (
+                f"<strong>Warning:</strong> This page calls [[:{title_text}]] which causes a "
+                "template loop (an infinite recursive call)."
             )
+            if warning not in state.warned:
+                state.warned.add(warning)
+                ctx.add_warning(warning)
 
     if not found:
         return frame.virtual_bracketed("{{", "}}", _with_title(node, title_with_spaces))

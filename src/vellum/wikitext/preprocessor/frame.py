@@ -112,10 +112,14 @@ class Frame:
         return TemplateFrame(self, numbered, named, title)
 
     def _duplicate_arg(self, title: Title, name: str) -> None:
-        self.ctx.add_warning(
-            f"Calling [[:{title.prefixed_text}]] with more than one value for the "
-            f'"{name}" parameter. Only the last value provided will be used.'
+        text = (
+            f"<strong>Warning:</strong> [[:{self.title.prefixed_text}]] calls "
+            f'[[:{title.prefixed_text}]] with more than one value for the "{name}" parameter. '
+            "Only the last value provided will be used."
         )
+        if text not in self.state.warned:
+            self.state.warned.add(text)
+            self.ctx.add_warning(text)
         self.ctx.add_tracking_category("duplicate-args-category")
 
     # --- expansion ----------------------------------------------------------------------

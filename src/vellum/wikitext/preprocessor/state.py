@@ -81,7 +81,10 @@ class PPState:
         if kind == "expensive-parserfunction":
             now = f"is now {current} call" if current == 1 else f"are now {current} calls"
             text = text.format(max=maximum, max_calls="call" if maximum == 1 else "calls", now=now)
-        self.ctx.add_warning(text)
+        # ParserOutput keeps each warning once.
+        if text not in self.warned:
+            self.warned.add(text)
+            self.ctx.add_warning(text)
         self.ctx.add_tracking_category(f"{kind}-category")
 
     def increment_include_size(self, kind: str, size: int) -> bool:
