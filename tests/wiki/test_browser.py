@@ -113,6 +113,32 @@ def test_newcomer_writes_and_compares(server, browser):
     page.close()
 
 
+UNLABELLED = """() => Array.from(document.querySelectorAll(
+    'input:not([type=hidden]), textarea, select, button')).filter(el => {
+    if (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) return false;
+    if (el.tagName === 'BUTTON' && el.textContent.trim()) return false;
+    if (el.id && document.querySelector('label[for="' + el.id + '"]')) return false;
+    return !el.closest('label');
+}).map(el => el.outerHTML)"""
+
+
+def test_controls_are_labelled(server, browser):
+    page = browser.new_page()
+    for path in (
+        "/wiki/Main_Page",
+        "/index.php?title=Main_Page&action=edit",
+        "/index.php?title=Main_Page&action=history",
+        "/wiki/Special:RecentChanges",
+        "/wiki/Special:Search?search=x&fulltext=1",
+        "/wiki/Special:UserLogin",
+    ):
+        page.goto(server.url + path)
+        assert page.evaluate(UNLABELLED) == [], path
+        assert page.locator("main, [role=main]").count() == 1
+        assert page.locator("nav").count() >= 1
+    page.close()
+
+
 def test_skip_links_and_dark_mode(server, browser):
     ctx = browser.new_context(color_scheme="dark")
     page = ctx.new_page()
