@@ -37,7 +37,7 @@ def test_random_wikitext_never_raises(text: str) -> None:
 
 
 def test_exponential_template_is_stopped_by_the_limits() -> None:
-    pages = {f"Template:L{i}": "{{L%d|{{{1}}}x}}" % (i + 1) * 4 for i in range(1, 30)}
+    pages = {f"Template:L{i}": ("{{L" + str(i + 1) + "|{{{1}}}x}}") * 4 for i in range(1, 30)}
     pages["Template:L30"] = "{{{1}}}"
     ctx = make_ctx(pages)
     ctx.config.max_pp_node_count = 20_000
