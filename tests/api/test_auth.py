@@ -3,6 +3,8 @@ userinfo in both format versions, tokens bound to the session cookie."""
 
 from __future__ import annotations
 
+import json
+
 from django.test import Client
 
 from .conftest import Api
@@ -111,3 +113,15 @@ def test_assert_and_assertuser(admin_api):
     assert resp.headers["MediaWiki-API-Error"] == "assertnameduserfailed"
     resp = admin_api.raw("GET", action="query", meta="userinfo", **{"assert": "anon"})
     assert resp.headers["MediaWiki-API-Error"] == "assertanonfailed"
+
+
+def test_jsonp_runs_anonymously_and_gives_no_tokens(admin_api):
+    resp = admin_api.raw("GET", action="query", meta="userinfo|tokens", callback="cb")
+    text = resp.content.decode()
+    assert resp["Content-Type"].startswith("text/javascript")
+    assert text.startswith("/**/cb(") and text.endswith(")")
+    body = json.loads(text[len("/**/cb(") : -1])
+    assert body["query"]["userinfo"]["id"] == 0 and "tokens" not in body["query"]
+    assert "same-origin" in body["warnings"]["tokens"]["*"]
+    resp = admin_api.raw(action="edit", title="X", text="y", token=admin_api.token(), callback="cb")
+    assert resp.headers["MediaWiki-API-Error"] == "badtoken"

@@ -137,6 +137,12 @@ class ApiMain:
             self._rights = users.user_rights(self.user)
         return self._rights
 
+    def check_token(self, token_type: str, value: str) -> bool:
+        """Is `value` the session's token of `token_type`? Never under JSONP."""
+        if self.anonymous_only:
+            return False
+        return tokens.check_token(self.request, token_type, value, self.user)
+
     def reset_user_cache(self) -> None:
         self._rights = None
 
@@ -232,7 +238,7 @@ class ApiMain:
                 "The following parameter was found in the query string, but must be in the "
                 "POST body: token.",
             )
-        if not tokens.check_token(self.request, module.token, value):
+        if not self.check_token(module.token, value):
             raise ApiError("badtoken", "Invalid CSRF token.")
 
     def _check_permissions(self, module: ApiModule) -> None:

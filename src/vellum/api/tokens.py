@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from typing import Any
 
 from django.http import HttpRequest
 
@@ -45,9 +46,11 @@ def _salt(token_type: str) -> str:
     return "csrf" if token_type in CSRF_ALIASES else token_type
 
 
-def get_token(request: HttpRequest, token_type: str) -> str:
+def get_token(request: HttpRequest, token_type: str, user: Any = None) -> str:
+    """The token of `token_type` for the session (`user`: who the request runs as)."""
+    user = request.user if user is None else user
     token_type = _salt(token_type)
-    if token_type not in SESSION_TYPES and not request.user.is_authenticated:
+    if token_type not in SESSION_TYPES and not user.is_authenticated:
         return SUFFIX
     secret = _secret(request, create=True)
     assert secret is not None
@@ -55,13 +58,14 @@ def get_token(request: HttpRequest, token_type: str) -> str:
     return digest + SUFFIX
 
 
-def check_token(request: HttpRequest, token_type: str, value: str) -> bool:
+def check_token(request: HttpRequest, token_type: str, value: str, user: Any = None) -> bool:
+    user = request.user if user is None else user
     token_type = _salt(token_type)
-    if token_type not in SESSION_TYPES and not request.user.is_authenticated:
+    if token_type not in SESSION_TYPES and not user.is_authenticated:
         return value == SUFFIX
     if _secret(request, create=False) is None:
         return False
-    return hmac.compare_digest(get_token(request, token_type), value)
+    return hmac.compare_digest(get_token(request, token_type, user), value)
 
 
 def reset(request: HttpRequest) -> None:

@@ -30,7 +30,7 @@ class ApiClientLogin(ApiModule):
         api = self.api
         request = api.request
         v = self.values()
-        if not tokens.check_token(request, "login", v["token"]):
+        if not api.check_token("login", v["token"]):
             raise ApiError("badtoken", "Invalid CSRF token.")
         # The credentials are not prefixed (AuthManager request fields).
         name = users.canonical_name(api.get_raw("username") or "")

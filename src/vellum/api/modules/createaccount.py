@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .. import tokens
 from ..base import ApiModule
 from ..errors import ApiError
 from ..params import Param
@@ -31,7 +30,7 @@ class ApiCreateAccount(ApiModule):
 
         api = self.api
         v = self.values()
-        if not tokens.check_token(api.request, "createaccount", v["token"]):
+        if not api.check_token("createaccount", v["token"]):
             raise ApiError("badtoken", "Invalid CSRF token.")
         if not api.has_right("createaccount"):
             raise ApiError(

@@ -35,7 +35,7 @@ class ApiLogin(ApiModule):
         request = api.request
         v = self.values()
         token = v["token"]
-        if token is None or not tokens.check_token(request, "login", token):
+        if token is None or not api.check_token("login", token):
             if token is None:
                 api.deprecate(
                     "login",

@@ -15,5 +15,12 @@ class ApiQueryTokens(QueryModule):
     params = [Param("type", list(tokens.TYPES), multi=True, default="csrf", allspecifier=True)]
 
     def execute(self) -> None:
-        out = {f"{t}token": tokens.get_token(self.api.request, t) for t in self.p("type")}
+        api = self.api
+        if api.anonymous_only:
+            # JSONP: another site could read the answer, so no tokens (as MediaWiki does).
+            api.warn(
+                self.name, "Tokens may not be obtained when the same-origin policy is not applied."
+            )
+            return
+        out = {f"{t}token": tokens.get_token(api.request, t, api.user) for t in self.p("type")}
         self.query.add("tokens", out)
