@@ -105,3 +105,11 @@ def test_fast_search_builds_mediawikis_tree(text: str, for_inclusion: bool) -> N
     fast = dump(build(text, TAGS, for_inclusion))
     exhaustive = dump(build(text, TAGS, for_inclusion, exhaustive=True))
     assert fast == exhaustive
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join), st.booleans())
+def test_tree_keeps_the_source(text: str, for_inclusion: bool) -> None:
+    from vellum.wikitext.preprocessor.sections import source_text
+
+    assert source_text(build(text, TAGS, for_inclusion)) == text
