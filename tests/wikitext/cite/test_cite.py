@@ -186,3 +186,8 @@ def test_book_referencing_placeholder_parent_and_nesting_error() -> None:
         '<ref name="a">x</ref><ref extends="a" name="b">y</ref><ref extends="b">z</ref>',
     )
     assert "more than one level deep is not allowed" in out
+
+
+def test_backlink_labels_use_the_content_language_decimal_separator() -> None:
+    out = render(make_ctx(language="de"), '<ref name="a">x</ref><ref name="a" />')
+    assert ">1,0</a>" in out and ">1,1</a>" in out

@@ -106,8 +106,20 @@ def _reference_text(ctx: ParserContext, key: RefKey, text: str | None) -> str:
     return f'<span class="reference-text">{body}</span>\n'
 
 
-def _backlink_label(base: str, offset: int, maximum: int) -> str:
-    return f"{base}.{str(offset).zfill(len(str(maximum)))}"
+# Content languages whose decimal separator is a comma (Language::formatNum).
+_DECIMAL_COMMA = {
+    "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fr", "gl", "hr", "hu", "id",
+    "it", "lt", "lv", "nb", "nl", "nn", "pl", "pt", "ro", "ru", "sk", "sl", "sr", "sv", "tr",
+    "uk", "vi",
+}  # fmt: skip
+
+
+def _backlink_label(ctx: ParserContext, base: str, offset: int, maximum: int) -> str:
+    """ReferencesFormatter::referencesFormatEntryNumericBacklinkLabel: "1.0", "1.1" (with
+    the content language's decimal separator)."""
+    lang = (ctx.options.language or ctx.config.language or "en").split("-")[0]
+    sep = "," if lang in _DECIMAL_COMMA else "."
+    return f"{base}{sep}{str(offset).zfill(len(str(maximum)))}"
 
 
 def _list_item(ctx: ParserContext, key: RefKey, ref: Ref) -> str:
@@ -139,7 +151,7 @@ def _list_item(ctx: ParserContext, key: RefKey, ref: Ref) -> str:
     count = -1 if ref.count is None else ref.count
     for i in range(count + 1):
         back = ref_key(ctx, name, f"{key_part}-{i}")
-        label = _backlink_label(base, i, count)
+        label = _backlink_label(ctx, base, i, count)
         links.append(f'<sup><a href="{_attr(_href(ctx, back))}">{label}</a></sup>')
     note = references_key(ctx, f"{name}-{key_part}")
     return (
