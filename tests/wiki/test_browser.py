@@ -53,12 +53,33 @@ def browser():
         b.close()
 
 
-def test_newcomer_writes_and_compares(server, browser):
+def test_newcomer_writes_and_compares(server, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(30_000)
     base = server.url
     page.goto(base + "/wiki/Main_Page")
     assert page.locator("#firstHeading").inner_text() == "Main Page"
+
+    # Create an account, then upload the picture the article will show
+    page.click("#pt-createaccount a")
+    page.fill("#wpName2", "History student")
+    page.fill("#wpPassword2", "spqr-509-bc")
+    page.fill("#wpRetype", "spqr-509-bc")
+    page.click("#wpCreateaccount")
+    page.wait_for_url(base + "/wiki/Main_Page")
+    assert page.locator("#pt-userpage").inner_text() == "History student"
+    from PIL import Image
+
+    picture = tmp_path / "forum.jpg"
+    Image.new("RGB", (800, 600), (180, 150, 110)).save(picture, "JPEG")
+    page.click("#t-upload a")
+    page.set_input_files("#wpUploadFile", str(picture))
+    page.fill("#wpDestFile", "Forum Romanum.jpg")
+    page.fill("#wpUploadDescription", "The Roman Forum")
+    page.click("button[name=wpUpload]")
+    page.wait_for_url(base + "/wiki/File:Forum_Romanum.jpg")
+    assert page.locator(".fullImageLink img").count() == 1
+    page.click("#n-mainpage-description a")
 
     # Edit the Main Page to point at the new article
     page.click("#ca-edit a")
@@ -91,6 +112,11 @@ def test_newcomer_writes_and_compares(server, browser):
     page.wait_for_url(base + "/wiki/Roman_Republic")
 
     # History: two revisions, compare them
+    thumbs = page.locator("#mw-content-text img")
+    if thumbs.count():  # the engine draws the thumbnail: it must load from the server
+        src = thumbs.first.get_attribute("src")
+        assert page.request.get(base + src).status == 200
+
     page.click("#ca-history a")
     assert page.locator("#pagehistory li").count() == 2
     assert "New article for history class" in page.locator("#pagehistory").inner_text()

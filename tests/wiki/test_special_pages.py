@@ -127,6 +127,15 @@ def test_upload(client, alice, tmp_path, settings):
         + "/Red_square.png"
     )
     assert img.status_code == 200 and img["Content-Type"] == "image/png"
+    from vellum.wiki.services.uploads import file_info
+
+    thumb_url = file_info(f).thumb_url + "20px-Red_square.png"
+    assert thumb_url.startswith("/images/thumb/")
+    thumb = client.get(thumb_url)
+    assert thumb.status_code == 200 and thumb["Content-Type"] == "image/png"
+    img_bytes = b"".join(thumb.streaming_content)
+    assert Image.open(io.BytesIO(img_bytes)).size == (20, 15)
+    assert client.get(file_info(f).thumb_url + "20px-Other.png").status_code == 404
     html = client.get("/wiki/File:Red_square.png").content.decode()
     assert 'class="fullImageLink"' in html and "40 × 30 pixels" in html
     bad = io.BytesIO(b"<script>alert(1)</script>")

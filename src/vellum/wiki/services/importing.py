@@ -216,49 +216,61 @@ class _Actors:
         return self.ids[self.name_of(c)]
 
 
-def _contents(texts: dict[str, str]) -> dict[str, int]:
-    """Content ids for sha1 -> text, inserting the texts not stored yet."""
+_EMPTY = base36_sha1("")
+
+
+def _in(values: list[Any]) -> str:
+    return ",".join(["%s"] * len(values))
+
+
+def _contents(cur: Any, texts: dict[str, tuple[str, int]]) -> dict[str, int]:
+    """Content ids for sha1 -> (text, bytes), inserting the texts not stored yet."""
     ids: dict[str, int] = {}
     shas = list(texts)
     for i in range(0, len(shas), 500):
         part = shas[i : i + 500]
-        ids.update(m.Content.objects.filter(sha1__in=part).values_list("sha1", "id"))
-    new = [
-        m.Content(sha1=sha, text=text, size=len(text.encode("utf-8")))
-        for sha, text in texts.items()
-        if sha not in ids
-    ]
+        cur.execute(f"SELECT sha1, id FROM content WHERE sha1 IN ({_in(part)})", part)
+        ids.update(cur.fetchall())
+    new = [(sha, *texts[sha]) for sha in shas if sha not in ids]
     if new:
-        created = m.Content.objects.bulk_create(new, batch_size=100)
-        if all(c.pk for c in created):
-            ids.update((c.sha1, c.pk) for c in created)
-        else:  # a backend without RETURNING
-            ids.update(
-                m.Content.objects.filter(sha1__in=[c.sha1 for c in new]).values_list("sha1", "id")
-            )
+        cur.executemany("INSERT INTO content (sha1, text, size) VALUES (%s, %s, %s)", new)
+        missing = [n[0] for n in new]
+        for i in range(0, len(missing), 500):
+            part = missing[i : i + 500]
+            cur.execute(f"SELECT sha1, id FROM content WHERE sha1 IN ({_in(part)})", part)
+            ids.update(cur.fetchall())
     return ids
 
 
 class _PageImport:
-    """The revisions of one page being imported, written in batches."""
+    """The revisions of one page being imported, written in batches with raw SQL."""
 
-    def __init__(self, importer: Importer, page: m.Page, created: bool) -> None:
+    def __init__(
+        self, importer: Importer, cur: Any, page_id: int, title: Title, created: bool
+    ) -> None:
         self.importer = importer
-        self.page = page
+        self.cur = cur
+        self.page_id = page_id
+        self.title = title
         self.created = created
         self.existing_ids: set[int] = set()
         self.existing_keys: dict[tuple[Any, str], int] = {}
         self.id_map: dict[int, int] = {}
         self.last_id = 0  # the previous revision of the page in dump order
-        self.latest: tuple[Any, int] | None = None  # (timestamp, id) of the newest revision
+        self.count = 0  # revisions on the page
+        # The newest revision: (timestamp, id), its length, model and text (None: unchanged).
+        self.latest: tuple[Any, int] | None = None
+        self.latest_info: tuple[int, str, str] | None = None
         self.added = 0
-        self.added_revisions: list[tuple[int, Any]] = []  # (id, timestamp) of recent ones
+        self.recent: list[int] = []  # added revisions within $wgRCMaxAge
+        self.cutoff = timezone.now() - RC_MAX_AGE
         if not created:
-            for pk, ts, sha in m.Revision.objects.filter(page=page).values_list(
+            for pk, ts, sha in m.Revision.objects.filter(page_id=page_id).values_list(
                 "id", "timestamp", "sha1"
             ):
                 self.existing_ids.add(pk)
                 self.existing_keys[(ts, sha)] = pk
+                self.count += 1
                 if self.latest is None or (ts, pk) > self.latest:
                     self.latest = (ts, pk)
             if self.latest:
@@ -267,6 +279,7 @@ class _PageImport:
     def add(self, revs: list[Revision]) -> None:
         imp = self.importer
         stats = imp.stats
+        cur = self.cur
         rows = []
         for rev in revs:
             ts = rev.datetime()
@@ -281,22 +294,24 @@ class _PageImport:
                 continue
             if rev.sha1_mismatch():
                 stats.sha1_mismatches.append(rev.id)
-            for u in rev.unknown:
-                stats.unknown.append(u.path)
+            stats.unknown.extend(u.path for u in rev.unknown)
             rows.append((rev, ts, sha))
         if not rows:
             return
         rows.sort(key=lambda r: (r[1], r[0].id))
         imp.actors.resolve([r[0].contributor for r in rows])
-        texts: dict[str, str] = {}
+        texts: dict[str, tuple[str, int]] = {}
         for rev, _, _ in rows:
             for slot in rev.slots:
-                text = slot.text if slot.text is not None else ""
-                texts.setdefault(slot.sha1() if slot.text is not None else _EMPTY, text)
-        content_ids = _contents(texts)
+                if slot.text is None:
+                    texts.setdefault(_EMPTY, ("", 0))
+                else:
+                    texts.setdefault(slot.sha1() or _EMPTY, (slot.text, slot.size()))
+        content_ids = _contents(cur, texts)
         ids = [r[0].id for r in rows]
-        taken = set(m.Revision.objects.filter(id__in=ids).values_list("id", flat=True))
-        objs = []
+        cur.execute(f"SELECT id FROM revision WHERE id IN ({_in(ids)})", ids)
+        taken = {r[0] for r in cur.fetchall()}
+        adapt = connection.ops.adapt_datetimefield_value
         slot_rows = []
         for rev, ts, sha in rows:
             main = rev.main
@@ -305,102 +320,98 @@ class _PageImport:
                 | (m.DELETED_COMMENT if rev.comment_deleted else 0)
                 | (m.DELETED_USER if rev.contributor.deleted else 0)
             )
-            pk = rev.id if rev.id not in taken else None
-            if pk is None:
-                stats.renumbered += 1
             parent = self.id_map.get(rev.parentid, rev.parentid) if rev.parentid else self.last_id
             model = main.model or "wikitext"
-            text_sha = main.sha1() if main.text is not None else _EMPTY
-            obj = m.Revision(
-                id=pk,
-                page_id=self.page.pk,
-                parent_id=parent or 0,
-                timestamp=ts,
-                actor_id=imp.actors.id_of(rev.contributor),
-                comment=rev.comment or "",
-                minor=rev.minor,
-                deleted=deleted,
-                len=main.size(),
-                sha1=sha,
-                content_id=content_ids[text_sha],
-                content_model=model,
-                content_format=main.format or default_format(model),
+            values = [
+                self.page_id,
+                parent or 0,
+                adapt(ts),
+                imp.actors.id_of(rev.contributor),
+                rev.comment or "",
+                rev.minor,
+                deleted,
+                main.size(),
+                sha,
+                content_ids[main.sha1() if main.text is not None else _EMPTY],
+                model,
+                main.format or default_format(model),
+            ]
+            cols = (
+                "page_id, parent_id, timestamp, actor_id, comment, minor, deleted, len, sha1,"
+                " content_id, content_model, content_format"
             )
-            objs.append((rev, obj, ts, sha))
-        created = m.Revision.objects.bulk_create([o[1] for o in objs], batch_size=200)
-        if any(o.pk is None for o in created):  # a backend without RETURNING
-            for _rev, obj, ts, _ in objs:
-                if obj.pk is None:
-                    obj.pk = (
-                        m.Revision.objects.filter(page_id=self.page.pk, timestamp=ts)
-                        .order_by("-id")
-                        .values_list("id", flat=True)
-                        .first()
-                    )
-        cutoff = timezone.now() - RC_MAX_AGE
-        for rev, obj, ts, sha in objs:
-            self.id_map[rev.id] = obj.pk
-            self.existing_ids.add(obj.pk)
-            self.existing_keys[(ts, sha)] = obj.pk
-            self.last_id = obj.pk
-            if self.latest is None or (ts, obj.pk) > self.latest:
-                self.latest = (ts, obj.pk)
-            if ts >= cutoff:
-                self.added_revisions.append((obj.pk, ts))
+            if rev.id not in taken:
+                pk = rev.id
+                cur.execute(
+                    f"INSERT INTO revision (id, {cols}) VALUES (%s, {_in(values)})", [pk, *values]
+                )
+            else:
+                stats.renumbered += 1
+                cur.execute(f"INSERT INTO revision ({cols}) VALUES ({_in(values)})", values)
+                pk = _last_id(cur, "revision")
+            taken.add(pk)
+            self.id_map[rev.id] = pk
+            self.existing_ids.add(pk)
+            self.existing_keys[(ts, sha)] = pk
+            self.last_id = pk
+            self.count += 1
+            if self.latest is None or (ts, pk) > self.latest:
+                self.latest = (ts, pk)
+                self.latest_info = (main.size(), model, main.text or "")
+            if ts >= self.cutoff:
+                self.recent.append(pk)
             for slot in rev.slots:
-                if slot.role == MAIN_ROLE and (slot.origin in (None, rev.id)):
+                if slot.role == MAIN_ROLE and slot.origin in (None, rev.id):
                     continue
-                origin = self.id_map.get(slot.origin or rev.id, slot.origin or obj.pk)
-                text_sha = slot.sha1() if slot.text is not None else _EMPTY
+                origin = self.id_map.get(slot.origin or rev.id, slot.origin or pk)
                 slot_rows.append(
                     (
-                        obj.pk,
+                        pk,
                         slot.role,
                         origin,
                         slot.model or "wikitext",
                         slot.format or default_format(slot.model),
-                        content_ids[text_sha] if slot.text is not None else None,
+                        content_ids[slot.sha1() or _EMPTY] if slot.text is not None else None,
                         slot.size(),
                         slot.sha1() or "",
                     )
                 )
         if slot_rows:
-            with connection.cursor() as c:
-                c.executemany(
-                    "INSERT INTO dump_slot (rev_id, role, origin, model, format, content_id,"
-                    " size, sha1) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                    slot_rows,
-                )
-        self.added += len(objs)
-        stats.revisions += len(objs)
+            cur.executemany(
+                "INSERT INTO dump_slot (rev_id, role, origin, model, format, content_id,"
+                " size, sha1) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                slot_rows,
+            )
+        self.added += len(rows)
+        stats.revisions += len(rows)
 
     def add_upload(self, up: Upload) -> None:
         c = up.contributor
-        with connection.cursor() as cur:
-            cur.execute(
-                "SELECT 1 FROM dump_upload WHERE page_id = %s AND timestamp = %s AND filename = %s",
-                [self.page.pk, up.timestamp, up.filename],
-            )
-            if cur.fetchone():
-                return
-            cur.execute(
-                "INSERT INTO dump_upload (page_id, timestamp, contributor, user_id, comment,"
-                " filename, archivename, src, size, sha1base36, rel)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                [
-                    self.page.pk,
-                    up.timestamp,
-                    _Actors.name_of(c),
-                    c.id or 0,
-                    up.comment,
-                    up.filename,
-                    up.archivename,
-                    up.src,
-                    up.size,
-                    up.sha1base36,
-                    up.rel,
-                ],
-            )
+        cur = self.cur
+        cur.execute(
+            "SELECT 1 FROM dump_upload WHERE page_id = %s AND timestamp = %s AND filename = %s",
+            [self.page_id, up.timestamp, up.filename],
+        )
+        if cur.fetchone():
+            return
+        cur.execute(
+            "INSERT INTO dump_upload (page_id, timestamp, contributor, user_id, comment,"
+            " filename, archivename, src, size, sha1base36, rel)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            [
+                self.page_id,
+                up.timestamp,
+                _Actors.name_of(c),
+                c.id or 0,
+                up.comment,
+                up.filename,
+                up.archivename,
+                up.src,
+                up.size,
+                up.sha1base36,
+                up.rel,
+            ],
+        )
         self.importer.stats.uploads += 1
 
     def finish(self) -> None:
@@ -409,50 +420,65 @@ class _PageImport:
 
         if self.latest is None:
             return
-        page = self.page
-        latest = m.Revision.objects.select_related("content").get(pk=self.latest[1])
-        changed = page.latest_id != latest.pk
-        page.latest = latest
-        page.len = latest.len
-        page.content_model = latest.content_model
-        page.is_redirect = redirect_target(latest.content.text) is not None
-        page.is_new = m.Revision.objects.filter(page=page).count() == 1
-        page.touched = timezone.now()
-        page.save(
-            update_fields=["latest", "len", "content_model", "is_redirect", "is_new", "touched"]
-        )
         imp = self.importer
+        if self.latest_info is not None:  # the newest revision is one of ours
+            size, model, text = self.latest_info
+            self.cur.execute(
+                "UPDATE page SET latest_id = %s, len = %s, content_model = %s,"
+                " is_redirect = %s, is_new = %s, touched = %s WHERE id = %s",
+                [
+                    self.latest[1],
+                    size,
+                    model,
+                    redirect_target(text) is not None,
+                    self.count == 1,
+                    connection.ops.adapt_datetimefield_value(timezone.now()),
+                    self.page_id,
+                ],
+            )
+        elif self.added:
+            self.cur.execute(
+                "UPDATE page SET is_new = %s WHERE id = %s", [self.count == 1, self.page_id]
+            )
         if self.added:
-            self._recent_changes()
-            imp.log_import(page, self.added)
-        if imp.update_links and (changed or self.created):
+            imp.pending_logs.append((self.page_id, self.title, self.added))
+            if self.recent:
+                self._recent_changes()
+        if imp.update_links and self.latest_info is not None:
             from .links import update_secondary_data
 
+            page = m.Page.objects.get(pk=self.page_id)
+            latest = m.Revision.objects.select_related("content").get(pk=self.latest[1])
             update_secondary_data(page, latest, store_parser_cache=False)
 
     def _recent_changes(self) -> None:
-        if not self.added_revisions:
-            return
         from .log import add_edit_change
 
-        by_id = {
-            r.pk: r for r in m.Revision.objects.filter(pk__in=[i for i, _ in self.added_revisions])
-        }
-        lens = dict(
-            m.Revision.objects.filter(
-                pk__in=[r.parent_id for r in by_id.values() if r.parent_id]
-            ).values_list("id", "len")
-        )
-        for pk, _ in sorted(self.added_revisions, key=lambda x: (x[1], x[0])):
-            rev = by_id[pk]
-            add_edit_change(self.page, rev, old_len=lens.get(rev.parent_id), source="mw.import")
+        page = m.Page.objects.get(pk=self.page_id)
+        by_id = m.Revision.objects.in_bulk(self.recent)
+        parents = [r.parent_id for r in by_id.values() if r.parent_id]
+        lens = dict(m.Revision.objects.filter(pk__in=parents).values_list("id", "len"))
+        for rev in sorted(by_id.values(), key=lambda r: (r.timestamp, r.pk)):
+            add_edit_change(page, rev, old_len=lens.get(rev.parent_id), source="mw.import")
 
 
-_EMPTY = base36_sha1("")
+def _last_id(cur: Any, table: str) -> int:
+    if connection.vendor == "sqlite":
+        return cur.lastrowid
+    cur.execute(f"SELECT currval(pg_get_serial_sequence('{table}', 'id'))")
+    return cur.fetchone()[0]
+
+
+class _PageFailed(Exception):
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
 
 
 class Importer:
     """One import run; see `import_dump`."""
+
+    GROUP_PAGES = 200
+    GROUP_BYTES = 64 << 20
 
     def __init__(
         self,
@@ -467,6 +493,7 @@ class Importer:
         self.comment = comment
         self.stats = ImportStats()
         self.actors = _Actors()
+        self.pending_logs: list[tuple[int, Title, int]] = []
         self._performer = performer
         self._performer_actor: m.Actor | None = None
 
@@ -480,43 +507,96 @@ class Importer:
                 self._performer_actor = actor_for(self._performer)
         return self._performer_actor
 
-    def log_import(self, page: m.Page, count: int) -> None:
-        from .log import add_log_entry
-        from .titles import title_of
-
-        add_log_entry(
-            "import",
-            "upload",
-            self.performer(),
-            title_of(page),
-            comment=self.comment,
-            params={"count": count},
-            page_id=page.pk,
+    def _flush_logs(self) -> None:
+        """The import log entries (and their recent changes) of the pages just imported."""
+        if not self.pending_logs:
+            return
+        actor = self.performer()
+        now = timezone.now()
+        entries = m.LogEntry.objects.bulk_create(
+            m.LogEntry(
+                type="import",
+                action="upload",
+                timestamp=now,
+                actor=actor,
+                namespace=title.namespace,
+                title=title.dbkey,
+                page_id=pid,
+                comment=self.comment,
+                params={"count": count},
+            )
+            for pid, title, count in self.pending_logs
         )
+        if any(e.pk is None for e in entries):  # a backend without RETURNING
+            entries = list(m.LogEntry.objects.filter(type="import", timestamp=now).order_by("id"))
+        m.RecentChange.objects.bulk_create(
+            m.RecentChange(
+                timestamp=now,
+                actor=actor,
+                namespace=e.namespace,
+                title=e.title,
+                page_id=e.page_id,
+                type=m.RC_LOG,
+                source="mw.log",
+                comment=e.comment,
+                log=e,
+            )
+            for e in entries
+        )
+        self.pending_logs = []
 
     def run(self, reader: DumpReader) -> ImportStats:
         ensure_side_tables()
         stats = self.stats
         stats.raw_size = reader.source.raw_size
         siteinfo = reader.read_siteinfo()
-        for u in siteinfo.unknown:
-            stats.unknown.append(u.path)
+        stats.unknown.extend(u.path for u in siteinfo.unknown)
         mapper = TitleMapper(siteinfo)
+        self.performer()
         items = iter(reader)
-        while True:
-            try:
-                item = next(items)
-            except StopIteration:
-                break
-            if isinstance(item, LogItem):
-                stats.log_items += 1
-                continue
-            self._page(item, mapper, reader)
-            self._tick(reader)
-        for u in reader.unknown:
-            if u.path.count("/") == 0:
-                stats.unknown.append(u.path)
+        done = False
+        error: BaseException | None = None
+        while not done and error is None:
+            # A group of pages per transaction, each page in its own savepoint: a failing
+            # page is rolled back alone, the pages before it are committed.
+            with transaction.atomic():
+                pages = size = 0
+                while pages < self.GROUP_PAGES and size < self.GROUP_BYTES:
+                    start = reader.bytes_read
+                    try:
+                        item = next(items)
+                    except StopIteration:
+                        done = True
+                        break
+                    except DumpError as e:
+                        error = e
+                        break
+                    if isinstance(item, LogItem):
+                        stats.log_items += 1
+                        continue
+                    snap = (stats.revisions, stats.skipped, stats.pages_created, stats.renumbered)
+                    logs = len(self.pending_logs)
+                    try:
+                        with transaction.atomic():
+                            self._page(item, mapper, reader)
+                    except _PageFailed as e:
+                        # The page was rolled back: so are its counts.
+                        (stats.revisions, stats.skipped, stats.pages_created, stats.renumbered) = (
+                            snap
+                        )
+                        del self.pending_logs[logs:]
+                        error = e.error
+                        break
+                    stats.pages += 1
+                    stats.current_page = ""
+                    pages += 1
+                    size += reader.bytes_read - start
+                    self._tick(reader)
+                self._flush_logs()
         self._tick(reader)
+        if error is not None:
+            raise error
+        stats.unknown.extend(u.path for u in reader.unknown if "/" not in u.path)
         _reset_sequences()
         return stats
 
@@ -527,6 +607,15 @@ class Importer:
             self.progress(self.stats)
 
     def _page(self, page: Page, mapper: TitleMapper, reader: DumpReader) -> None:
+        try:
+            self._import_page(page, mapper, reader)
+        except DumpError as e:
+            raise _PageFailed(e) from e
+        except Exception as e:
+            msg = f"page {page.title!r} (line {page.line}): {type(e).__name__}: {e}"
+            raise _PageFailed(DumpError(msg, line=page.line, source=reader.name)) from e
+
+    def _import_page(self, page: Page, mapper: TitleMapper, reader: DumpReader) -> None:
         stats = self.stats
         try:
             title = mapper.title(page)
@@ -537,26 +626,43 @@ class Importer:
             stats.renamed.append((page.title, title.prefixed_text))
         if page.restrictions:
             stats.restrictions += 1
-        for u in page.unknown:
-            stats.unknown.append(u.path)
-        with transaction.atomic():
-            row = (
-                m.Page.objects.select_for_update()
-                .filter(namespace=title.namespace, title=title.dbkey)
-                .first()
+        stats.unknown.extend(u.path for u in page.unknown)
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT id FROM page WHERE namespace = %s AND title = %s",
+                [title.namespace, title.dbkey],
             )
+            row = cur.fetchone()
             created = row is None
-            if row is None:
-                pk = page.id if page.id and not m.Page.objects.filter(pk=page.id).exists() else None
-                row = m.Page.objects.create(
-                    id=pk,
-                    namespace=title.namespace,
-                    title=title.dbkey,
-                    touched=timezone.now(),
-                    random=random.random(),
-                )
+            if row is not None:
+                page_id = row[0]
+            else:
+                page_id = page.id
+                if page_id:
+                    cur.execute("SELECT 1 FROM page WHERE id = %s", [page_id])
+                    if cur.fetchone():
+                        page_id = None
+                values = [
+                    title.namespace,
+                    title.dbkey,
+                    False,
+                    True,
+                    random.random(),
+                    connection.ops.adapt_datetimefield_value(timezone.now()),
+                    0,
+                    "wikitext",
+                ]
+                cols = "namespace, title, is_redirect, is_new, random, touched, len, content_model"
+                if page_id:
+                    cur.execute(
+                        f"INSERT INTO page (id, {cols}) VALUES (%s, {_in(values)})",
+                        [page_id, *values],
+                    )
+                else:
+                    cur.execute(f"INSERT INTO page ({cols}) VALUES ({_in(values)})", values)
+                    page_id = _last_id(cur, "page")
                 stats.pages_created += 1
-            work = _PageImport(self, row, created)
+            work = _PageImport(self, cur, page_id, title, created)
             batch: list[Revision] = []
             size = 0
             for item in page.items:
@@ -572,13 +678,11 @@ class Importer:
                     self._tick(reader)
             if batch:
                 work.add(batch)
-            if work.latest is None:
-                # A page without any revision: nothing to keep.
-                transaction.set_rollback(True)
+            if work.latest is None:  # a page without any revision: nothing to keep
+                cur.execute("DELETE FROM page WHERE id = %s", [page_id])
                 stats.pages_created -= int(created)
                 return
             work.finish()
-        stats.pages += 1
 
 
 def _reset_sequences() -> None:

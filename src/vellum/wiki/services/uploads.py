@@ -88,7 +88,7 @@ def file_info(f: File) -> FileInfo:
         sha1=f.sha1,
         timestamp=iso_timestamp(f.timestamp),
         url=file_url(f.name),
-        thumb_url=file_url(f.name).rsplit("/", 1)[0] + "/",
+        thumb_url=f"{settings.MEDIA_URL}thumb/{hash_path(f.name)}/{quote(f.name)}/",
         description_page=f"/wiki/File:{quote(f.name)}",
         comment=f.description,
     )
@@ -230,6 +230,40 @@ def upload_file(
 
         invalidate_users_of(title, links=True)
     return UploadResult(f, overwritten=existing is not None, warnings=warnings)
+
+
+MAX_THUMB_WIDTH = 4000
+
+
+def thumbnail(name: str, thumb_name: str) -> Path | None:
+    """The thumbnail images/thumb/a/ab/NAME/WIDTHpx-NAME, made with Pillow on first request
+    (MediaWiki's thumb.php); None if the file or the requested size does not exist."""
+    import re
+
+    m = re.fullmatch(r"(\d+)px-(.+)", thumb_name)
+    if not m or m.group(2) != name:
+        return None
+    width = int(m.group(1))
+    f = File.objects.filter(name=name).first()
+    src = file_path(name)
+    if f is None or not src.is_file() or f.width <= 0 or not 0 < width <= MAX_THUMB_WIDTH:
+        return None
+    out = images_dir() / "thumb" / hash_path(name) / name / thumb_name
+    if out.is_file():
+        return out
+    if width >= f.width:
+        return src
+    from PIL import Image
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with Image.open(src) as im:
+        height = max(1, round(f.height * width / f.width))
+        thumb = im.copy()
+        thumb.thumbnail((width, height))
+        tmp = out.with_name(out.name + ".tmp")
+        thumb.save(tmp, format=im.format)
+        tmp.replace(out)
+    return out
 
 
 def file_title(f: File) -> Title:

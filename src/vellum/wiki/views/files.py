@@ -12,10 +12,18 @@ from ..models import File
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:
     root = Path(settings.MEDIA_ROOT).resolve()
+    parts = path.split("/")
+    if len(parts) == 5 and parts[0] == "thumb":
+        from ..services.uploads import thumbnail
+
+        made = thumbnail(parts[3], parts[4])
+        if made is None:
+            raise Http404("No such thumbnail")
+        path = str(made.relative_to(root))
     full = (root / path).resolve()
     if root not in full.parents or not full.is_file():
         raise Http404("No such file")
-    name = full.name
+    name = full.name.split("px-", 1)[-1] if "/thumb/" in str(full) else full.name
     f = File.objects.filter(name=name).only("mime").first()
     mime = f.mime if f and f.mime.startswith("image/") else "application/octet-stream"
     resp = FileResponse(full.open("rb"), content_type=mime)
