@@ -16,7 +16,7 @@ from ..title import Title
 from .badimages import is_bad_file
 from .handlers import handler_for
 from .legacy import make_image_link
-from .links import attr, known_link, upload_url
+from .links import attr, upload_url
 from .options import parse_image_options, split_options
 
 __all__ = [
@@ -130,8 +130,3 @@ def make_media_link(ctx: ParserContext, title: Title, text: str | None) -> str:
     alt = title.text
     body = text if text else attr(alt)
     return f'<a href="{attr(url)}" class="{cls}" title="{attr(alt)}">{body}</a>'
-
-
-def bad_file_link(ctx: ParserContext, title: Title, text: str | None) -> str:
-    """A file on the bad image list is a plain link to its description page."""
-    return known_link(ctx.config, title, text)

@@ -14,7 +14,7 @@ from ..site import FileInfo
 from ..title import Title
 from .badimages import is_bad_file
 from .broken import broken_image_link
-from .handlers import Handler, Thumb, php_round, process_responsive, srcset
+from .handlers import Handler, Thumb, handler_for, php_round, process_responsive, srcset
 from .links import attr, known_link, link_url, local_url
 
 
@@ -275,7 +275,7 @@ def make_thumb_link2(
             manual_title = _file_title(ctx, frame["manualthumb"])
             if manual_title is not None:
                 mfile = ctx.site.file_info(manual_title.dbkey)
-                mhandler = _handler(mfile)
+                mhandler = handler_for(mfile)
                 if mfile is not None and mhandler is not None:
                     mhp = dict(hp)
                     mhp["width"] = mhandler.page_size(mfile, mhp.get("page"))[0]
@@ -370,9 +370,3 @@ def _file_title(ctx: ParserContext, name: str) -> Title | None:
     if t.namespace != 6:
         t = ctx.config.try_title("File:" + name)
     return t
-
-
-def _handler(f: FileInfo | None) -> Handler | None:
-    from .handlers import handler_for
-
-    return handler_for(f)
