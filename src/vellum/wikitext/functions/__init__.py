@@ -55,6 +55,7 @@ MODULES = [
 ]
 
 _loaded = False
+_PHP_WS = " \t\n\r\0\x0b"
 
 
 def parser_function(
@@ -103,15 +104,13 @@ def call_parser_function(
     ctx: ParserContext, frame: Frame, name: str, args: list
 ) -> dict[str, Any] | None:
     """Parser::callParserFunction; None when `name` is no parser function."""
-    from ..preprocessor.frame import php_trim
-
     hook = lookup(name)
     if hook is None:
         return None
     if hook.object_args:
         result = hook.fn(ctx, frame, args)
     else:
-        str_args = [args[0]] + [php_trim(frame.expand(a)) for a in args[1:]]
+        str_args = [args[0]] + [frame.expand(a).strip(_PHP_WS) for a in args[1:]]
         result = hook.fn(ctx, *str_args)
     if not isinstance(result, dict):
         result = {"found": True, "text": result}

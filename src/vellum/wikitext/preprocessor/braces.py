@@ -127,8 +127,7 @@ def get_template_dom(frame: Frame, title: Title) -> tuple[list | None, Title]:
         title = redirected
         key = title.prefixed_dbkey
     if key in state.template_dom_cache:
-        # Still record the dependencies for this render.
-        frame.ctx.add_template(title)
+        # Cached for this render: its pages were recorded when it was fetched.
         return state.template_dom_cache[key], title
     text, final = fetch_template(frame.ctx, title)
     if text is None:

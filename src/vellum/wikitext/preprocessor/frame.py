@@ -55,7 +55,6 @@ class Frame:
         self.ctx = ctx
         self.state = state
         self.title: Title = title or ctx.title
-        self.title_cache: list[str | None] = [self.title.prefixed_dbkey]
         self.loop_check: frozenset[str] = frozenset()
         self.depth = 0
         self.volatile = False
@@ -264,7 +263,6 @@ class TemplateFrame(Frame):
         self.numbered_args = numbered
         self.named_args = named
         pdbk = title.prefixed_dbkey
-        self.title_cache = [*parent.title_cache, pdbk]
         self.loop_check = parent.loop_check | {pdbk}
         self.depth = parent.depth + 1
         self._numbered_cache: dict[str | int, str] = {}
