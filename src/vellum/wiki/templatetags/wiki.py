@@ -157,3 +157,29 @@ def ptitle(obj) -> str:
 @register.filter
 def get_item(d, key):
     return d.get(key, "") if isinstance(d, dict) else ""
+
+
+_REMOVED_USER = mark_safe('<span class="history-deleted">(username removed)</span>')
+
+
+@register.filter
+def revuser(rev) -> SafeString:
+    """The revision's author, or "(username removed)" when hidden (rev_deleted & 4)."""
+    if rev.deleted & 4:
+        return _REMOVED_USER
+    return userlinks(rev.actor)
+
+
+@register.filter
+def revcomment(rev) -> SafeString:
+    """The revision's summary, or "(edit summary removed)" when hidden (rev_deleted & 2)."""
+    if rev.deleted & 2:
+        return mark_safe(' <span class="history-deleted comment">(edit summary removed)</span>')
+    return comment(rev.comment)
+
+
+@register.filter
+def revcomment_or_none(rev) -> SafeString:
+    if rev.deleted & 2:
+        return mark_safe('<span class="history-deleted comment">(edit summary removed)</span>')
+    return comment_or_none(rev.comment)

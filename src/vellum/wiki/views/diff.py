@@ -13,7 +13,7 @@ from ..services.rendering import render_revision
 from ..services.titles import title_of
 from .common import render, skin_context
 from .diffs import TABLE_HEAD, cached_diff_rows
-from .page import get_page, no_such_revision
+from .page import get_page, no_such_revision, text_hidden
 
 
 def _rev(rev_id: int | None) -> Revision | None:
@@ -85,6 +85,9 @@ def view(request: HttpRequest, title: Title | None) -> HttpResponse:
     old, new, bad = resolve(request, title)
     if new is None:
         return no_such_revision(request, bad, title)
+    for rev in (old, new):
+        if rev is not None and (hidden := text_hidden(request, rev)) is not None:
+            return hidden
     page = new.page
     title = title_of(page)
     inline = request.GET.get("diff-type") == "inline"

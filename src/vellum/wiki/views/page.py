@@ -44,6 +44,20 @@ def no_such_revision(request: HttpRequest, rev_id: object, title: Title | None) 
     )
 
 
+def text_hidden(request: HttpRequest, rev: Revision) -> HttpResponse | None:
+    """MediaWiki's rev-deleted-text-permission: a revision whose text was hidden
+    (rev_deleted & 1) is shown only to users with the deletedtext right."""
+    if rev.deleted & 1 and not has_right(request.user, "deletedtext"):
+        return error_page(
+            request,
+            "Revision deleted",
+            f"This revision of the page (#{rev.pk}) has been deleted. Details can be found in "
+            "the deletion log.",
+            403,
+        )
+    return None
+
+
 def view(
     request: HttpRequest, title: Title | None, *, page_obj: Page | None = None
 ) -> HttpResponse:
@@ -59,6 +73,8 @@ def view(
         )
         if revision is None:
             return no_such_revision(request, request.GET.get("oldid"), title)
+        if (hidden := text_hidden(request, revision)) is not None:
+            return hidden
         if title is not None and (
             revision.page.namespace != title.namespace or revision.page.title != title.dbkey
         ):
@@ -156,6 +172,8 @@ def raw(request: HttpRequest, title: Title) -> HttpResponse:
             rev = Revision.objects.select_related("content").get(pk=rev.pk)
     if rev is None:
         raise Http404("There is currently no text in this page.")
+    if oldid is not None and (hidden := text_hidden(request, rev)) is not None:
+        return hidden
     resp = HttpResponse(rev.content.text, content_type="text/x-wiki; charset=UTF-8")
     resp["Cache-Control"] = "private, s-maxage=0, max-age=0, must-revalidate"
     return resp
