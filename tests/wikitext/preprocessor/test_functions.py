@@ -85,3 +85,28 @@ def test_displaytitle_and_defaultsort() -> None:
     assert ctx.output.display_title == "parser test"
     assert ctx.output.default_sort == "Key"
     assert "error" in preprocess(ctx, "{{DEFAULTSORT:Other}}")
+
+
+def test_ifexist_special_pages_and_expensive_count() -> None:
+    from vellum.wikitext.preprocessor import get_state, preprocess
+
+    from .conftest import make_ctx
+
+    ctx = make_ctx()
+    out = preprocess(ctx, "{{#ifexist:Special:RecentChanges|y|n}}{{#ifexist:Special:Nope|y|n}}")
+    assert out == "yn"
+    preprocess(ctx, "{{#ifexist:Foo|y|n}}{{#ifexist:Foo|y|n}}{{#ifexist:Bar|y|n}}")
+    assert get_state(ctx).expensive_count == 2
+
+
+def test_expensive_limit_warns() -> None:
+    from vellum.wikitext.preprocessor import preprocess
+
+    from .conftest import make_ctx
+
+    ctx = make_ctx()
+    ctx.config.expensive_function_limit = 2
+    out = preprocess(ctx, "".join(f"{{{{#ifexist:P{i}|y|n}}}}" for i in range(4)))
+    assert out == "nnnn"
+    assert "expensive-parserfunction-category" in ctx.output.tracking_categories
+    assert any("too many expensive parser function calls" in w for w in ctx.output.warnings)
