@@ -45,3 +45,26 @@ def test_section_edit_form_and_save(client, save, alice):
     assert r.status_code == 302
     text = Page.objects.get().latest.content.text
     assert text.startswith("Better intro") and text.endswith("== B ==\nnew b")
+
+
+def test_add_topic_on_talk_page(client, save, alice):
+    save("Talk:Rome", "== Old topic ==\nold")
+    client.force_login(alice)
+    html = client.get("/wiki/Talk:Rome").content.decode()
+    assert "section=new" in html and "Add topic" in html
+    html = client.get("/index.php?title=Talk:Rome&action=edit&section=new").content.decode()
+    assert "Subject:" in html
+    r = client.post(
+        "/index.php?title=Talk:Rome&action=submit",
+        {
+            "wpTextbox1": "What about Carthage?",
+            "wpSummary": "Carthage",
+            "wpSection": "new",
+            "wpBaseRevId": Page.objects.get().latest_id,
+            "wpSave": "1",
+        },
+    )
+    assert r.status_code == 302
+    latest = Page.objects.get().latest
+    assert latest.content.text.endswith("== Carthage ==\n\nWhat about Carthage?")
+    assert latest.comment == "/* Carthage */ new section"

@@ -274,7 +274,7 @@ def _with_section(
         )
         base = page.latest if page else None
     base_text = base.content.text if base else ""
-    if sec == "new" and section_title and not summary:
+    if sec == "new" and section_title and summary in ("", section_title):
         summary = f"/* {section_title} */ new section"
     return replace_section(base_text, sec, normalize_text(text), section_title), summary
 
