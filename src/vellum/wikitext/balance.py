@@ -32,6 +32,7 @@ INLINE = {
 }  # fmt: skip
 METADATA = {"link", "meta", "style", "script"}
 MAX_TREE_DEPTH = 300
+QUICK_TAG_COUNT = 8000
 
 _TEXT_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\xa0": "&#160;"})
 _ATTR_ESC = str.maketrans({"&": "&amp;", '"': "&quot;", "\xa0": "&#160;"})
@@ -40,7 +41,9 @@ _TAG_RE = re.compile(r"<(/?)([A-Za-z][^\t\n\x0c />]*)[^>]*?(/?)>|<!--.*?-->", re
 
 def _nesting_depth(html: str) -> int:
     """An upper bound of the element nesting the tree builder would build."""
-    if html.count("<") <= MAX_TREE_DEPTH:
+    # Lexbor's cost grows with depth x tags; below this many tags it stays well under a
+    # second even when every tag nests, so only bigger inputs need the exact scan.
+    if html.count("<") <= QUICK_TAG_COUNT:
         return 0
     depth = best = 0
     for m in _TAG_RE.finditer(html):
@@ -192,7 +195,29 @@ def _pwrap_children(first) -> list[str]:
     return out
 
 
+_PRE_NEWLINE = re.compile(r"(<(?:pre|textarea|listing)\b[^>]*>)\n")
+_EMPTY_ELT = re.compile(r"<(p|li|tr)>([\t\n\x0c\r ]*)</\1>")
+
+
 def _serialize_one(node, out: list[str]) -> None:
+    """Serialise one node (not its following siblings); lexbor's own serialiser does
+    subtrees without <blockquote> (which needs p-wrapping)."""
+    tag = node.tag
+    if tag == "-text":
+        out.append((node.text_content or "").translate(_TEXT_ESC))
+        return
+    html = node.html or ""
+    if "<blockquote" in html:
+        _serialize_one_py(node, out)
+        return
+    if "</" in html:
+        html = _EMPTY_ELT.sub(r'<\1 class="mw-empty-elt">\2</\1>', html)
+        if "<pre" in html or "<textarea" in html or "<listing" in html:
+            html = _PRE_NEWLINE.sub("\\1\n\n", html)
+    out.append(html)
+
+
+def _serialize_one_py(node, out: list[str]) -> None:
     # serialise a single node (not its following siblings)
     tag = node.tag
     if tag == "-text":

@@ -55,7 +55,9 @@ class ParserContext:
     # --- metadata ---------------------------------------------------------------------
     def add_link(self, title: Title) -> None:
         key = title.prefixed_dbkey
-        if key not in self.output.links:
+        seen = self.page.setdefault("_links_seen", set())
+        if key not in seen:
+            seen.add(key)
             self.output.links.append(key)
 
     def add_template(self, title: Title) -> None:

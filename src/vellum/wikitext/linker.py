@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -50,6 +51,7 @@ SPECIAL_PAGES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def wf_urlencode(s: str) -> str:
     """wfUrlencode: percent-encode, keeping the characters MediaWiki keeps."""
     enc = quote(s, safe="-_.~")

@@ -72,6 +72,7 @@ class Parser:
         self.ext_link_bracketed_re = rx["bracketed"]
         self.magic_links_re = rx["magic"]
         self.autonumber = 0
+        self.title_cache: dict[str, Title | None] = {}
         self._holders = LinkHolders()
 
     # --- helpers other modules call ----------------------------------------------

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Container
 from dataclasses import dataclass
+from functools import cached_property
 
 from .namespaces import FILE, MAIN, MEDIA, SPECIAL, Namespaces
 
@@ -80,7 +81,7 @@ class Title:
         """Title without namespace, with spaces."""
         return self.dbkey.replace("_", " ")
 
-    @property
+    @cached_property
     def prefixed_dbkey(self) -> str:
         key = f"{self.ns_name}:{self.dbkey}" if self.ns_name else self.dbkey
         return f"{self.interwiki}:{key}" if self.interwiki else key

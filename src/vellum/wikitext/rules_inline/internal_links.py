@@ -135,8 +135,12 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
             continue
         link, text = _normalize_subpage_link(ctx.title, orig_link, text, ctx)
         nt = None
-        if StripState.kill_markers(link) == link:
-            nt = ctx.config.try_title(link)
+        if "\x7f" not in link or StripState.kill_markers(link) == link:
+            cache = parser.title_cache
+            if link in cache:
+                nt = cache[link]
+            else:
+                nt = cache[link] = ctx.config.try_title(link)
         if nt is None:
             out.append("[[" + line)
             continue

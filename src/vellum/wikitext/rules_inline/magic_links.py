@@ -26,11 +26,13 @@ _ENTITY_STOP = re.compile(r"&(lt|gt|quot);")
 _TRAIL_ENTITY = re.compile(r"&([a-z]+|#x[\da-f]+|#\d+)$", re.I)
 
 
+SKIP_TAGS_RE = re.compile(r"(<a[ \t\r\n>].*?</a>|<.*?>)", re.S)
+
+
 def magic_links_re(protocols_re: str) -> re.Pattern[str]:
     spdash = f"(?:-|{SPACE_NOT_NL})"
     return re.compile(
-        r"(<a[ \t\r\n>].*?</a>)"
-        r"|(<.*?>)"
+        r"(?!)()(?!)()"  # groups 1 and 2 (link text, tags) are skipped by SKIP_TAGS_RE
         r"|(\b(?i:" + protocols_re + r")(" + EXT_LINK_ADDR + EXT_LINK_URL_CLASS + r"*))"
         r"|\b(?:RFC|PMID)" + SPACE_NOT_NL + r"+([0-9]+)\b"
         r"|\bISBN"
@@ -103,4 +105,10 @@ def handle_magic_links(ctx: ParserContext, text: str) -> str:
             return f'<a href="{esc(href)}" class="internal mw-magiclink-isbn">ISBN {isbn}</a>'
         return m.group(0)
 
-    return regex.sub(cb, text)
+    # Text inside <a>…</a> and inside tags is left alone; only the text between is scanned.
+    parts = SKIP_TAGS_RE.split(text)
+    for i in range(0, len(parts), 2):
+        seg = parts[i]
+        if seg and (":" in seg or "RFC" in seg or "PMID" in seg or "ISBN" in seg):
+            parts[i] = regex.sub(cb, seg)
+    return "".join(parts)
