@@ -149,3 +149,11 @@ def test_history_never_goes_backwards(save):
     times = [r.timestamp for r in revs]
     assert times == sorted(times)
     assert [r.parent_id for r in revs[1:]] == [r.pk for r in revs[:-1]]
+
+
+def test_pre_save_transform_signs(save):
+    pytest.importorskip("vellum.wikitext.pst")
+    r = save("Talk:Signed", "I agree. ~~~")
+    assert r.revision.content.text == "I agree. [[User:Alice|Alice]] ([[User talk:Alice|talk]])"
+    r = save("Talk:Pipe", "See [[Help:Contents|]].")
+    assert r.revision.content.text == "See [[Help:Contents|Contents]]."
