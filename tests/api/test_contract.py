@@ -167,5 +167,28 @@ def test_replayed_requests_have_mediawiki_shapes(shared):
                         mismatches.append(f"{name}: {key}.{k} {ours.get(key)!r} != {want[key]!r}")
         if "warnings" in want and ours.get("warnings") != want["warnings"]:
             mismatches.append(f"{name}: warnings {ours.get('warnings')} != {want['warnings']}")
+    # Recorded without their requests: the answers after the uploads above.
+    derived = {
+        "imageinfo_query": {
+            "action": "query",
+            "prop": "imageinfo",
+            "titles": "File:Errfile 1795764412.png",
+            "iiprop": "timestamp|user|comment|url|size|sha1|metadata|mime|mediatype|bitdepth",
+            "format": "json",
+        },
+        "allimages": {
+            "action": "query",
+            "list": "allimages",
+            "aiprop": "timestamp|url",
+            "aiprefix": "Errfile",
+            "ailimit": "1",
+            "format": "json",
+        },
+    }
+    for name, request in derived.items():
+        ours = json.loads(r.client.get("/api.php", request).content)
+        want = fixtures[name]["response"]
+        if shape(ours) != shape(want):
+            mismatches.append(f"{name}: shape\n  ours {shape(ours)}\n  MW   {shape(want)}")
     assert compared >= 45
     assert not mismatches, "\n".join(mismatches)

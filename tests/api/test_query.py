@@ -373,3 +373,55 @@ def test_compare_and_opensearch(api, wiki):
     assert "edited" in res["compare"]["body"]
     resp = api.raw("GET", action="opensearch", search="al")
     assert json.loads(resp.content)[:2] == ["al", ["Alpha"]]
+
+
+def test_embeddedin_imageusage_images_extlinks_langlinks_users(api, admin, wiki):
+    from vellum.wiki.models import ExternalLink, ImageLink, LangLink
+
+    alpha = wiki["Alpha"]
+    TemplateLink.objects.create(source=alpha, namespace=10, title="Box")
+    ImageLink.objects.create(source=alpha, name="Pic.png")
+    ExternalLink.objects.create(source=alpha, url="https://example.org/x")
+    LangLink.objects.create(source=alpha, lang="fr", title="Alpha (fr)")
+    res = api("GET", action="query", list="embeddedin", eititle="Template:Box")
+    assert [p["title"] for p in res["query"]["embeddedin"]] == ["Alpha"]
+    res = api("GET", action="query", list="imageusage", iutitle="File:Pic.png")
+    assert [p["title"] for p in res["query"]["imageusage"]] == ["Alpha"]
+    res = api("GET", action="query", prop="images|extlinks|langlinks", titles="Alpha")
+    page = res["query"]["pages"][str(alpha.pk)]
+    assert page["images"] == [{"ns": 6, "title": "File:Pic.png"}]
+    assert page["extlinks"] == [{"*": "https://example.org/x"}]
+    assert page["langlinks"] == [{"lang": "fr", "*": "Alpha (fr)"}]
+    res = api(
+        "GET", action="query", list="users", ususers="Admin|Nobody here", usprop="groups|editcount"
+    )
+    found, missing = res["query"]["users"]
+    assert found["name"] == "Admin" and "sysop" in found["groups"]
+    assert missing == {"name": "Nobody here", "missing": ""}
+
+
+def test_known_special_pages_are_not_missing(api, db):
+    res = api("GET", action="query", titles="Special:RecentChanges|Special:NoSuchThing")
+    pages = {p["title"]: p for p in res["query"]["pages"].values()}
+    assert "missing" not in pages["Special:RecentChanges"]
+    assert "missing" in pages["Special:NoSuchThing"]
+
+
+def test_more_generators(api, wiki):
+    PageLink.objects.create(source=wiki["Gamma"], namespace=0, title="Beta")
+    res = api(
+        "GET",
+        action="query",
+        generator="backlinks",
+        gbltitle="Beta",
+        prop="info",
+        gblfilterredir="nonredirects",
+    )
+    assert [p["title"] for p in res["query"]["pages"].values()] == ["Gamma"]
+    res = api("GET", action="query", generator="recentchanges", grclimit="2")
+    assert len(res["query"]["pages"]) >= 1 and "continue" in res
+    res = api(
+        "GET", action="query", generator="search", gsrsearch="Gamma", prop="revisions", rvprop="ids"
+    )
+    page = next(iter(res["query"]["pages"].values()))
+    assert page["title"] == "Gamma" and page["revisions"][0]["revid"] > 0

@@ -35,6 +35,9 @@ QUERY: dict[str, str] = {
     # prop
     "categories": "categories:ApiQueryCategories",
     "categoryinfo": "categoryinfo:ApiQueryCategoryInfo",
+    "extlinks": "pagelinks:ApiQueryExternalLinks",
+    "images": "pagelinks:ApiQueryImages",
+    "langlinks": "pagelinks:ApiQueryLangLinks",
     "imageinfo": "imageinfo:ApiQueryImageInfo",
     "info": "info:ApiQueryInfo",
     "links": "links:ApiQueryLinks",
@@ -42,14 +45,18 @@ QUERY: dict[str, str] = {
     "revisions": "revisions:ApiQueryRevisions",
     "templates": "links:ApiQueryTemplates",
     # list
+    "allimages": "allimages:ApiQueryAllImages",
     "allpages": "allpages:ApiQueryAllPages",
     "allusers": "allusers:ApiQueryAllUsers",
     "backlinks": "backlinks:ApiQueryBacklinks",
     "categorymembers": "categorymembers:ApiQueryCategoryMembers",
+    "embeddedin": "backlinks:ApiQueryEmbeddedIn",
+    "imageusage": "backlinks:ApiQueryImageUsage",
     "logevents": "logevents:ApiQueryLogEvents",
     "recentchanges": "recentchanges:ApiQueryRecentChanges",
     "search": "search:ApiQuerySearch",
     "usercontribs": "usercontribs:ApiQueryUserContribs",
+    "users": "users:ApiQueryUsers",
     # meta
     "siteinfo": "siteinfo:ApiQuerySiteinfo",
     "tokens": "tokens:ApiQueryTokens",

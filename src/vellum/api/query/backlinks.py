@@ -1,10 +1,11 @@
-"""list=backlinks (ApiQueryBacklinks): pages that link to a page, from pagelinks."""
+"""list=backlinks, list=embeddedin, list=imageusage (ApiQueryBacklinks): the pages that link
+to, transclude or use a page, from pagelinks, templatelinks and imagelinks; all generators."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from vellum.wiki.models import Page, PageLink
+from vellum.wiki.models import ImageLink, Page, PageLink, TemplateLink
 from vellum.wiki.services.titles import make_title
 
 from ..errors import ApiError
@@ -13,12 +14,8 @@ from .base import QueryModule
 from .pageset import parse_or_none
 
 
-class ApiQueryBacklinks(QueryModule):
-    name = "backlinks"
-    prefix = "bl"
-    is_generator = True
-    classname = "ApiQueryBacklinks"
-    params = [
+def _params(with_redirect: bool) -> list[Param]:
+    out = [
         Param("title", "string"),
         Param("pageid", "integer"),
         Param("continue", "string"),
@@ -26,11 +23,23 @@ class ApiQueryBacklinks(QueryModule):
         Param("dir", ["ascending", "descending"], default="ascending"),
         Param("filterredir", ["all", "nonredirects", "redirects"], default="all"),
         Param("limit", "limit", default=10, max=500, highmax=5000),
-        Param("redirect", "boolean"),
     ]
+    if with_redirect:
+        out.append(Param("redirect", "boolean"))
+    return out
+
+
+class _BacklinksBase(QueryModule):
+    is_generator = True
+    classname = "ApiQueryBacklinks"
+    link_model: ClassVar[Any] = PageLink
+
+    def _sources(self, ns: int, key: str) -> Any:
+        return self.link_model.objects.filter(namespace=ns, title=key).values("source_id")
 
     def _pages(self) -> list[Page]:
         v = self.values()
+        p = self.prefix
         if v["title"] is not None:
             t = parse_or_none(v["title"])
             if t is None:
@@ -43,10 +52,9 @@ class ApiQueryBacklinks(QueryModule):
             ns, key = page.namespace, page.title
         else:
             raise ApiError(
-                "missingparam", 'One of the parameters "bltitle" and "blpageid" is required.'
+                "missingparam", f'One of the parameters "{p}title" and "{p}pageid" is required.'
             )
-        sources = PageLink.objects.filter(namespace=ns, title=key).values("source_id")
-        qs = Page.objects.filter(pk__in=sources)
+        qs = Page.objects.filter(pk__in=self._sources(ns, key))
         if v["namespace"]:
             qs = qs.filter(namespace__in=v["namespace"])
         if v["filterredir"] == "redirects":
@@ -55,8 +63,7 @@ class ApiQueryBacklinks(QueryModule):
             qs = qs.filter(is_redirect=False)
         desc = v["dir"] == "descending"
         if v["continue"]:
-            parts = v["continue"].split("|")
-            last = self.continue_int(parts[-1])
+            last = self.continue_int(v["continue"].split("|")[-1])
             qs = qs.filter(pk__lte=last) if desc else qs.filter(pk__gte=last)
         limit = v["limit"]
         rows = list(qs.order_by("-id" if desc else "id")[: limit + 1])
@@ -75,7 +82,33 @@ class ApiQueryBacklinks(QueryModule):
             }
             self.api.flag(d, "redirect", p.is_redirect)
             out.append(d)
-        self.query.add("backlinks", out)
+        self.query.add(self.name, out)
 
     def run_generator(self) -> list[Any]:
         return self._pages()
+
+
+class ApiQueryBacklinks(_BacklinksBase):
+    name = "backlinks"
+    prefix = "bl"
+    link_model = PageLink
+    params = _params(True)
+
+
+class ApiQueryEmbeddedIn(_BacklinksBase):
+    name = "embeddedin"
+    prefix = "ei"
+    link_model = TemplateLink
+    params = _params(False)
+
+
+class ApiQueryImageUsage(_BacklinksBase):
+    name = "imageusage"
+    prefix = "iu"
+    link_model = ImageLink
+    params = _params(True)
+
+    def _sources(self, ns: int, key: str) -> Any:
+        if ns != 6:
+            raise ApiError("imageusage-badtitle", 'The title for "imageusage" must be a file.')
+        return ImageLink.objects.filter(name=key).values("source_id")

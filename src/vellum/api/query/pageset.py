@@ -223,7 +223,7 @@ class PageSet:
             if e.kind == "special":
                 d = {"ns": e.title.namespace, "title": e.title.prefixed_text}
                 api.flag(d, "special")
-                api.flag(d, "missing")
+                api.flag(d, "missing", not _known_special(e.title))
                 recs[e.key] = d
         for e in self.entries:
             if e.kind == "good":
@@ -233,6 +233,17 @@ class PageSet:
                     "title": e.title.prefixed_text,
                 }
         return recs
+
+
+def _known_special(title: Title) -> bool:
+    """Is this Special: page one the wiki has (Media: pages are never "known")?"""
+    if title.namespace != -1:
+        return False
+    from vellum.wiki.views.special import ALIASES, SPECIAL_PAGES
+
+    name = title.dbkey.split("/", 1)[0]
+    known = {n.lower() for n in SPECIAL_PAGES} | {a.lower() for a in ALIASES}
+    return name.lower() in known
 
 
 def parse_or_none(text: str) -> Title | None:

@@ -258,6 +258,35 @@ class ApiQuerySiteinfo(QueryModule):
     def _protocols(self) -> list[str]:
         return list(site_config().url_protocols)
 
+    def _magicwords(self) -> list[dict[str, Any]]:
+        from vellum.wikitext.magicwords import VARIABLE_WORDS
+
+        words: dict[str, tuple[bool, tuple[str, ...]]] = {
+            "redirect": (False, ("#REDIRECT",)),
+            "notoc": (False, ("__NOTOC__",)),
+            "forcetoc": (False, ("__FORCETOC__",)),
+            "toc": (False, ("__TOC__",)),
+            "noeditsection": (False, ("__NOEDITSECTION__",)),
+            "defaultsort": (True, ("DEFAULTSORT:", "DEFAULTSORTKEY:", "DEFAULTCATEGORYSORT:")),
+            "displaytitle": (True, ("DISPLAYTITLE:",)),
+            **VARIABLE_WORDS,
+        }
+        out = []
+        for name, (case, aliases) in words.items():
+            d: dict[str, Any] = {"name": name, "aliases": list(aliases)}
+            self.api.boolean(d, "case-sensitive", case)
+            out.append(d)
+        return out
+
+    def _specialpagealiases(self) -> list[dict[str, Any]]:
+        from vellum.wiki.views.special import ALIASES, SPECIAL_PAGES
+
+        out = []
+        for name in SPECIAL_PAGES:
+            aliases = [name] + sorted(a for a, target in ALIASES.items() if target == name)
+            out.append({"realname": name, "aliases": aliases})
+        return out
+
     def _dbrepllag(self) -> list[dict[str, Any]]:
         return [{"host": "", "lag": 0}]
 
