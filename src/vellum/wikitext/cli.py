@@ -57,7 +57,6 @@ class BatchRunner:
         return site
 
     def handle(self, req: dict[str, Any]) -> dict[str, Any]:
-        from .parser import render
 
         site = self.site_for(req.get("pages"), req.get("files"))
         options = req.get("options") or {}
@@ -75,8 +74,42 @@ class BatchRunner:
             config=dict(config),
             test_options=dict(options),
         )
-        result = render(req.get("wikitext", ""), req.get("title") or "Parser test", site, ropts)
-        return {"html": result.html}
+        text = req.get("wikitext", "")
+        title = req.get("title") or "Parser test"
+        return {"html": run_mode(text, title, site, ropts, options)}
+
+
+def run_mode(text: str, title: str, site: MemorySite, ropts: Any, options: dict[str, Any]) -> str:
+    """What MediaWiki's ParserTestRunner outputs for a test with these options."""
+    from .parser import render
+
+    if "pst" in options:
+        from .pst import pre_save_transform
+
+        return pre_save_transform(text, title, site, "127.0.0.1", ropts)
+    if "section" in options:
+        from .preprocessor.sections import get_section
+
+        return get_section(text, str(options["section"]), "")
+    if "replace" in options:
+        from .preprocessor.sections import replace_section
+
+        section, new = options["replace"][0], options["replace"][1]
+        return replace_section(text, str(section), new)
+    result = render(text, title, site, ropts)
+    out = result.html.rstrip()
+    if "showtitle" in options:
+        shown = result.display_title or title
+        out = f"{shown}\n{out}"
+    if "showindicators" in options:
+        out = "".join(f"{k}={v}\n" for k, v in result.indicators.items()) + out
+    if "showflags" in options:
+        out += "\nflags=" + ", ".join(sorted(result.flags))
+    if "ill" in options:
+        out = " ".join(result.language_links)
+    elif "cat" in options:
+        out = "\n".join(f"cat={name} sort={key}" for name, key in result.categories)
+    return out
 
 
 def run_batch(stdin: Any, stdout: Any) -> int:

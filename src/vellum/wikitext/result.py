@@ -36,3 +36,6 @@ class RenderResult:
     warnings: list[str] = field(default_factory=list)
     limit_report: dict[str, int] = field(default_factory=dict)
     tracking_categories: list[str] = field(default_factory=list)
+    indicators: dict[str, str] = field(default_factory=dict)  # <indicator name=…> HTML
+    # ParserOutput flags ("show-toc", "vary-revision-id", "vary-user", ...)
+    flags: set[str] = field(default_factory=set)

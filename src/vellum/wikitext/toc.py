@@ -195,7 +195,7 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
             if is_template:
                 editlink = (
                     f'<mw:editsection page="{esc(from_title or "")}" '
-                    f'section="T-{esc(section_index)}"/>'
+                    f'section="T-{esc(section_index)}">{hint}</mw:editsection>'
                 )
             else:
                 editlink = (
@@ -213,6 +213,8 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         if 0 < prevtoclevel < max_toc:
             toc.append(toc_unindent(prevtoclevel - 1))
         toc_html = toc_list(ctx, "".join(toc))
+        if is_main:
+            ctx.output.flags.add("show-toc")
     blocks = SPLIT_RE.split(text)
     sections = []
     for i, block in enumerate(blocks):

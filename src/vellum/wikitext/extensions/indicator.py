@@ -23,5 +23,5 @@ def indicator(ctx: ParserContext, content: str | None, attrs: dict[str, str], fr
     m = re.fullmatch(r"<p>(.*?)\n?</p>", html, re.S)
     if m and "<p>" not in m.group(1):
         html = m.group(1)
-    ctx.ext_state.setdefault("indicators", {})[name] = html
+    ctx.output.indicators[name] = html
     return ""
