@@ -41,7 +41,9 @@ class FakeParser:
         return text
 
     def message(self, ctx: ParserContext, key: str, *params: str) -> str:
-        return key
+        title = ctx.config.try_title("MediaWiki:" + key)
+        text = ctx.site.page_text(title) if title is not None else None
+        return text if text is not None else f"⧼{key}⧽"
 
 
 def test_config() -> SiteConfig:

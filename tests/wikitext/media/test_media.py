@@ -191,3 +191,8 @@ def test_svg_page_language_only_when_translated() -> None:
     assert "/langru-240px-Foobar.svg.png" in image(None, "Foobar.svg", language="ru")
     assert "/240px-Foobar.svg.png" in image(None, "Foobar.svg", language="de")
     assert "langru" not in image("lang=en", "Foobar.svg", language="ru")
+
+
+def test_interface_messages_can_be_customised() -> None:
+    out = image("thumb", pages={"MediaWiki:Thumbnail-more": "Bigger"})
+    assert 'title="Bigger"' in out

@@ -17,7 +17,7 @@ from ..context import ParserContext
 from ..media import is_bad_file, parse_link_parameter, strip_alt_text
 from ..media.broken import broken_image_link
 from ..media.handlers import Handler, Thumb, handler_for, php_float, process_responsive
-from ..media.legacy import mto_params, thumb_html
+from ..media.legacy import interface_message, mto_params, thumb_html
 from ..media.links import known_link, text_html
 from ..media.options import magic_matcher, parse_width_param, split_options
 from ..sanitizer import validate_tag_attributes
@@ -275,6 +275,8 @@ def _to_html(
         out += f"\n\t<li class='gallerycaption'>{ig.caption_html}</li>"
     box_height = _fmt(ig.thumb_padding + ig.heights)
     legacy = cfg.legacy_media_dom
+    thumb_error = interface_message(ctx, "thumbnail_error", "Error creating thumbnail: $1")
+    thumb_error = thumb_error.replace("$1", "")
     for title, text, alt, handler_opts, image_opts in items:
         f: FileInfo | None = None
         if title.namespace == 6 and not title.interwiki:
@@ -300,11 +302,11 @@ def _to_html(
                 thumb = handler.transform(f, transform)
             if thumb is None:
                 if legacy:
-                    inner = text_html("Error creating thumbnail: ")
+                    inner = text_html(thumb_error)
                 else:
                     label = alt or ""
                     if f is not None and handler is not None and not is_bad_file(ctx, title.dbkey):
-                        label = "Error creating thumbnail: "
+                        label = thumb_error
                     inner = (
                         '<span typeof="mw:Error mw:File">'
                         + broken_image_link(ctx, title, label, "", f is not None, transform, False)

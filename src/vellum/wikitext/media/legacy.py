@@ -15,7 +15,16 @@ from ..title import Title
 from .badimages import is_bad_file
 from .broken import broken_image_link
 from .handlers import Handler, Thumb, handler_for, php_round, process_responsive, srcset
-from .links import attr, known_link, link_url, local_url
+from .links import attr, known_link, link_url, local_url, text_html
+
+
+def interface_message(ctx: ParserContext, key: str, default: str) -> str:
+    """An interface message as text (a MediaWiki:Key page overrides the English default)."""
+    try:
+        text = ctx.msg(key)
+    except Exception:  # a parser without messages (unit tests)
+        return default
+    return default if not text or text.startswith("⧼") else text
 
 
 def external_link_attribs(ctx: ParserContext, url: str) -> dict[str, str]:
@@ -201,7 +210,8 @@ def make_image_link(
         if legacy:
             label = frame["title"]
         elif file is not None and thumb is None:
-            label = "Error creating thumbnail: "
+            label = interface_message(ctx, "thumbnail_error", "Error creating thumbnail: $1")
+            label = label.replace("$1", "")
         else:
             label = ""
         s = broken_image_link(ctx, title, label, "", file is not None, hp, legacy)
@@ -330,10 +340,12 @@ def make_thumb_link2(
         rdfa = "mw:Error " + rdfa
     elif thumb is None or bad:
         rdfa = "mw:Error " + rdfa
+        error = interface_message(ctx, "thumbnail_error", "Error creating thumbnail: $1")
+        error = error.replace("$1", "")
         if legacy and thumb is None:
-            s += "Error creating thumbnail: "
+            s += text_html(error)
         else:
-            label = "Error creating thumbnail: " if thumb is None else ""
+            label = error if thumb is None else ""
             s += broken_image_link(ctx, title, "" if legacy else label, "", True, hp, legacy)
         zoom = ""
     else:
@@ -351,7 +363,7 @@ def make_thumb_link2(
         else:
             zoom = (
                 f'<div class="magnify"><a href="{attr(url)}" class="internal" '
-                f'title="Enlarge"></a></div>'
+                f'title="{attr(interface_message(ctx, "thumbnail-more", "Enlarge"))}"></a></div>'
             )
     if legacy:
         s += f'  <div class="thumbcaption">{zoom}{frame["caption"]}</div></div></div>'
