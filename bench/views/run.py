@@ -5,7 +5,9 @@ then runs a multi-process HTTP load generator (one request per connection, as br
 without keep-alive would) against:
 
 - a static file served by the same server (whitenoise) — the baseline,
-- the cached article (/wiki/Title), the page view this benchmark is about,
+- the cached article (/wiki/Title) for a reader who is not logged in, the page view this
+  benchmark is about,
+- the same article for a logged-in reader (parser cache, page assembled per request),
 - its action=raw, and Special:RecentChanges, for scale.
 
 Prints a table with requests per second and the ratio to the static-file baseline measured
@@ -46,8 +48,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _client(port: int, path: str, seconds: float, out: mp.Queue) -> None:
-    request = f"GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode()
+def _client(port: int, path: str, seconds: float, out: mp.Queue, cookie: str = "") -> None:
+    extra = f"Cookie: {cookie}\r\n" if cookie else ""
+    request = f"GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n{extra}\r\n".encode()
     done = errors = 0
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -67,9 +70,11 @@ def _client(port: int, path: str, seconds: float, out: mp.Queue) -> None:
     out.put((done, errors))
 
 
-def load(port: int, path: str, seconds: float, clients: int) -> tuple[float, int]:
+def load(port: int, path: str, seconds: float, clients: int, cookie: str = "") -> tuple[float, int]:
     q: mp.Queue = mp.Queue()
-    procs = [mp.Process(target=_client, args=(port, path, seconds, q)) for _ in range(clients)]
+    procs = [
+        mp.Process(target=_client, args=(port, path, seconds, q, cookie)) for _ in range(clients)
+    ]
     start = time.monotonic()
     for p in procs:
         p.start()
@@ -98,8 +103,25 @@ def main() -> int:
             "from vellum.wiki.services.editing import edit_page\n"
             f"text = {ARTICLE!r}.format(sections=''.join({SECTION!r}.format(n=n) for n in range(1, 13)))\n"
             "edit_page('Roman Republic', text, None, actor='192.0.2.1')\n"
+            "from django.conf import settings\n"
+            "from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY\n"
+            "from django.contrib.sessions.backends.db import SessionStore\n"
+            "from vellum.wiki.services.users import create_user\n"
+            "u = create_user('Reader', 'reader-password')\n"
+            "s = SessionStore()\n"
+            "s[SESSION_KEY] = str(u.pk)\n"
+            "s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"
+            "s[HASH_SESSION_KEY] = u.get_session_auth_hash()\n"
+            "s.save()\n"
+            "print(settings.SESSION_COOKIE_NAME + '=' + s.session_key)\n"
         )
-        subprocess.run([sys.executable, "-c", setup], env=env, check=True)
+        cookie = (
+            subprocess.run(
+                [sys.executable, "-c", setup], env=env, check=True, capture_output=True, text=True
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -127,16 +149,17 @@ def main() -> int:
                     time.sleep(0.2)
             page = urllib.request.urlopen(base + "/wiki/Roman_Republic", timeout=5).read()
             targets = [
-                ("static file (baseline)", "/static/wiki/vellum.css"),
-                ("cached page view", "/wiki/Roman_Republic"),
-                ("action=raw", "/index.php?title=Roman_Republic&action=raw"),
-                ("Special:RecentChanges", "/wiki/Special:RecentChanges"),
+                ("static file (baseline)", "/static/wiki/vellum.css", ""),
+                ("cached page view", "/wiki/Roman_Republic", ""),
+                ("logged-in page view", "/wiki/Roman_Republic", cookie),
+                ("action=raw", "/index.php?title=Roman_Republic&action=raw", ""),
+                ("Special:RecentChanges", "/wiki/Special:RecentChanges", ""),
             ]
-            for _, path in targets:  # warm every worker's caches
-                load(port, path, 1.0, args.clients)
+            for _, path, c in targets:  # warm every worker's caches
+                load(port, path, 1.0, args.clients, c)
             rows = []
-            for name, path in targets:
-                rps, errors = load(port, path, args.seconds, args.clients)
+            for name, path, c in targets:
+                rps, errors = load(port, path, args.seconds, args.clients, c)
                 rows.append((name, path, rps, errors))
         finally:
             server.terminate()
