@@ -34,6 +34,10 @@ INITIAL_SPLIT_THRESHOLD = 0.1
 FINAL_SPLIT_THRESHOLD = 0.6
 NEWLINE = "\n"  # the word that joins the lines of a split paragraph
 
+# Unchanged lines kept around the changed region when the rest of the texts is left out
+# (beyond the context lines): changes that slide that far fall back to the whole texts.
+WINDOW_MARGIN = 16
+
 # Steps of LCS search allowed for all the diffs of one revision pair (see engine.Budget);
 # the corpus of real edits needs at most a few percent of it.
 WORK_BUDGET = 100_000
@@ -206,6 +210,38 @@ def similarity_bound(a: Words, b: Words) -> float:
     return common / longer
 
 
+def _window(
+    old: str, new: str, margin: int
+) -> tuple[list[str], list[str], int, int, tuple[bool, bool]] | None:
+    """The lines of both texts from ``margin`` lines before their first difference to
+    ``margin`` lines after their last one, without splitting the rest: (old lines, new lines,
+    lines left out before, the same for new, (left out before?, left out after?)), or None
+    when nothing would be left out."""
+    n = min(len(old), len(new))
+    cut = old.rfind("\n", 0, engine._common_prefix(old, new, n)) + 1
+    tail = len(old) - engine._common_suffix(old, new, n - cut)
+    nl = old.find("\n", tail)
+    tail = len(old) if nl < 0 else nl + 1  # the first line wholly in the common tail
+    start = cut
+    for _ in range(margin):
+        if start == 0:
+            break
+        start = old.rfind("\n", 0, start - 1) + 1
+    end = tail
+    for _ in range(margin):
+        if end >= len(old):
+            break
+        nl = old.find("\n", end)
+        end = len(old) if nl < 0 else nl + 1
+    if start == 0 and end >= len(old):
+        return None
+    shift = len(new) - len(old)
+    before = old.count("\n", 0, start)
+    a = explode_lines(old[start:end])
+    b = explode_lines(new[start : end + shift])
+    return a, b, before, before, (start > 0, end < len(old))
+
+
 class Row:
     """One output event: a line-number row, a context / added / deleted line, or a word diff
     (a changed line, or one side of a moved paragraph)."""
@@ -242,14 +278,34 @@ def _anchor(index: int, line: int, lhs: bool) -> str:
 class Differ:
     """Runs the pipeline on two texts; ``rows`` is the result."""
 
-    def __init__(self, old: str, new: str, context: int = 2, max_split_size: int = 1) -> None:
+    def __init__(
+        self,
+        old: str,
+        new: str,
+        context: int = 2,
+        max_split_size: int = 1,
+        window: bool = True,
+    ) -> None:
         self.max_split_size = max_split_size
+        self.context = context
+        if window and old != new:
+            w = _window(old, new, max(context, 0) + WINDOW_MARGIN)
+            if w is not None:
+                self.a, self.b, self.off_a, self.off_b, ends = w
+                if self._run(ends):
+                    return
+        # The whole texts (no window, or a change reached the window's edge).
         self.a = explode_lines(old)
         self.b = explode_lines(new)
-        self.context = context
+        self.off_a = self.off_b = 0
+        self._run((False, False))
+
+    def _run(self, ends: tuple[bool, bool]) -> bool:
+        """Diff self.a and self.b. ``ends`` says whether unchanged lines were left out before
+        and after them: then the first and last ops must be unchanged lines, else False."""
         self._wa: dict[int, Words] = {}
         self._wb: dict[int, Words] = {}
-        self._diffs: dict[tuple[int, int, bool], WordDiff] = {}
+        self._diffs: dict[tuple, WordDiff] = {}
         self.rows: list[Row] = []
         self.diff_map: dict[tuple[int, int], _Entry] = {}
         self.budget = engine.Budget(WORK_BUDGET)
@@ -258,9 +314,21 @@ class Differ:
             line_ops = engine.diff(self.a, self.b, 0, self.budget).ops
         except engine.TooComplex:
             line_ops = self._coarse_line_ops()
+        if ends[0] or ends[1]:
+            # The unchanged lines at each cut end must cover the context and more.
+            need = max(self.context, 0) + 1
+            if not line_ops:
+                return False
+            op, i1, i2, _, _ = line_ops[0]
+            if ends[0] and (op != COPY or i2 - i1 < need):
+                return False
+            op, i1, i2, _, _ = line_ops[-1]
+            if ends[1] and (op != COPY or i2 - i1 < need):
+                return False
         self.ops = self._process(line_ops)
         self._allow_moves = self._count_moves()
         self._print()
+        return True
 
     def _coarse_line_ops(self) -> list[engine.Op]:
         """Past the work budget: the lines between the common head and tail are shown as
@@ -442,7 +510,7 @@ class Differ:
     # -- output -------------------------------------------------------------------------
 
     def _words_row(self, i: int, j: int) -> Row:
-        r = Row(WORDS, "", i + 1, j + 1)
+        r = Row(WORDS, "", i + 1 + self.off_a, j + 1 + self.off_b)
         r.wd = self.word_diff(i, j)
         self.rows.append(r)
         return r
@@ -452,7 +520,8 @@ class Differ:
         ops = self.ops
         a, b = self.a, self.b
         ctx = self.context
-        from_index = to_index = 1
+        from_index = 1 + self.off_a
+        to_index = 1 + self.off_b
         show_line_number = True
         last = len(ops) - 1
         for i, (op, frm, to) in enumerate(ops):
@@ -461,12 +530,12 @@ class Differ:
             if op == ADD:
                 for j, line in enumerate(to):
                     if not self._moved(i, j, from_index, to_index + j):
-                        rows.append(Row(ADDED, b[line], 0, line + 1))
+                        rows.append(Row(ADDED, b[line], 0, line + 1 + self.off_b))
                 to_index += len(to)
             elif op == DEL:
                 for j, line in enumerate(frm):
                     if not self._moved(i, j, from_index + j, to_index):
-                        rows.append(Row(DELETED, a[line], line + 1, 0))
+                        rows.append(Row(DELETED, a[line], line + 1 + self.off_a, 0))
                 from_index += len(frm)
             elif op == COPY:
                 n = len(frm)
@@ -490,7 +559,7 @@ class Differ:
                 to_index += n
             elif len(frm) != len(to):
                 # One old paragraph split into several new lines.
-                r = Row(SPLIT, "", frm[0] + 1, to[0] + 1)
+                r = Row(SPLIT, "", frm[0] + 1 + self.off_a, to[0] + 1 + self.off_b)
                 r.wd = self._concat_diff(frm[0], to)
                 rows.append(r)
                 from_index += len(frm)

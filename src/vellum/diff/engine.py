@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
+from itertools import compress
+from operator import not_
 
 COPY, DEL, ADD, CHANGE = 0, 1, 2, 3
 MAX_CHUNKS = 8
@@ -120,25 +122,15 @@ def diff(
         xchanged[skip:xend] = b"\x01" * (xend - skip)
         ychanged[skip:yend] = b"\x01" * (yend - skip)
     else:
-        xset = set(mid_a)
-        yv: list = []
-        yind: list[int] = []
-        yset = set()
-        for j, item in enumerate(mid_b, skip):
-            if item in xset:
-                yset.add(item)
-                yv.append(item)
-                yind.append(j)
-            else:
-                ychanged[j] = 1
-        xv: list = []
-        xind: list[int] = []
-        for i, item in enumerate(mid_a, skip):
-            if item in yset:
-                xv.append(item)
-                xind.append(i)
-            else:
-                xchanged[i] = 1
+        # Items found on one side only are changed; the LCS is searched among the others.
+        yflags = list(map(set(mid_a).__contains__, mid_b))
+        yv: list = list(compress(mid_b, yflags))
+        yind: list[int] = list(compress(range(skip, yend), yflags))
+        ychanged[skip:yend] = bytes(map(not_, yflags))
+        xflags = list(map(set(yv).__contains__, mid_a))
+        xv: list = list(compress(mid_a, xflags))
+        xind: list[int] = list(compress(range(skip, xend), xflags))
+        xchanged[skip:xend] = bytes(map(not_, xflags))
         if xv:
             _compareseq(xv, yv, xind, yind, xchanged, ychanged, budget or Budget(1 << 62))
 
@@ -195,12 +187,25 @@ def _compareseq(
     stack = [(0, len(xv), 0, len(yv))]
     while stack:
         xoff, xlim, yoff, ylim = stack.pop()
-        while xoff < xlim and yoff < ylim and xv[xoff] == yv[yoff]:
-            xoff += 1
-            yoff += 1
-        while xlim > xoff and ylim > yoff and xv[xlim - 1] == yv[ylim - 1]:
-            xlim -= 1
-            ylim -= 1
+        # Slide down the initial diagonal, and up the final one.
+        n = min(xlim - xoff, ylim - yoff)
+        if n > 8:
+            k = _common_prefix(xv[xoff:xlim], yv[yoff:ylim], n)
+            xoff += k
+            yoff += k
+        else:
+            while xoff < xlim and yoff < ylim and xv[xoff] == yv[yoff]:
+                xoff += 1
+                yoff += 1
+        n = min(xlim - xoff, ylim - yoff)
+        if n > 8:
+            k = _common_suffix(xv[xoff:xlim], yv[yoff:ylim], n)
+            xlim -= k
+            ylim -= k
+        else:
+            while xlim > xoff and ylim > yoff and xv[xlim - 1] == yv[ylim - 1]:
+                xlim -= 1
+                ylim -= 1
         if xoff == xlim or yoff == ylim:
             lcs = 0
         else:
