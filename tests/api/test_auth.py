@@ -125,3 +125,27 @@ def test_jsonp_runs_anonymously_and_gives_no_tokens(admin_api):
     assert "same-origin" in body["warnings"]["tokens"]["*"]
     resp = admin_api.raw(action="edit", title="X", text="y", token=admin_api.token(), callback="cb")
     assert resp.headers["MediaWiki-API-Error"] == "badtoken"
+
+
+def test_password_attempts_are_throttled(api, admin):
+    for _ in range(5):
+        res = api.login("Admin", "wrong")
+        assert res["login"]["reason"].startswith("Incorrect username or password")
+    res = api.login("Admin", "admin-password-1")
+    assert res["login"]["result"] == "Failed" and "too many" in res["login"]["reason"]
+    res = api(
+        action="clientlogin",
+        username="Admin",
+        password="admin-password-1",
+        loginreturnurl="http://example.org/",
+        logintoken=api.token("login"),
+    )
+    assert res["clientlogin"]["messagecode"] == "login-throttled"
+
+
+def test_maxlag(api, db):
+    assert "error" not in api("GET", action="query", meta="userinfo", maxlag="5")
+    resp = api.raw("GET", action="query", meta="userinfo", maxlag="-1")
+    assert resp.headers["MediaWiki-API-Error"] == "maxlag"
+    assert resp.headers["Retry-After"] == "5" and resp.headers["X-Database-Lag"] == "0"
+    assert json.loads(resp.content)["error"]["lag"] == 0

@@ -217,6 +217,7 @@ class ApiMain:
                 raise ApiError("badvalue", f'Unrecognized value for parameter "action": {action}.')
             module = module_cls(self)
             self.module = module
+            self._check_maxlag(main)
             self._check_token(module)
             self._check_permissions(module)
             self._check_asserts(main)
@@ -225,6 +226,16 @@ class ApiMain:
         except ApiError as e:
             return self._respond_error(e, main, fmt)
         return self._respond(self.result, main, fmt)
+
+    def _check_maxlag(self, main: ApiModule) -> None:
+        """Vellum has no replicas: the lag is 0, so only a negative `maxlag` is exceeded."""
+        maxlag = main.p("maxlag")
+        if maxlag is not None and maxlag < 0:
+            raise ApiError(
+                "maxlag",
+                "Waiting for a database server: 0 seconds lagged.",
+                {"host": "localhost", "lag": 0, "type": "db"},
+            )
 
     def _check_token(self, module: ApiModule) -> None:
         if not module.token:
@@ -319,6 +330,9 @@ class ApiMain:
             body["errors"] = [item]
             body["docref"] = self._docref()
         headers = {"MediaWiki-API-Error": ", ".join((e.code, *e.header_codes))}
+        if e.code == "maxlag":
+            headers["Retry-After"] = "5"
+            headers["X-Database-Lag"] = "0"
         return self._http(body, headers)
 
     def _respond(self, result: dict[str, Any], main: ApiModule, fmt: ApiModule) -> HttpResponse:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth import authenticate, login
 
-from .. import tokens, users
+from .. import throttle, tokens, users
 from ..base import ApiModule
 from ..errors import ApiError
 from ..params import Param
@@ -48,14 +48,24 @@ class ApiClientLogin(ApiModule):
                 "messagecode": "authmanager-authn-no-primary",
             }
             return
+        address = request.META.get("REMOTE_ADDR") or ""
+        if throttle.is_throttled(name, address):
+            api.result["clientlogin"] = {
+                "status": "FAIL",
+                "message": throttle.MESSAGE,
+                "messagecode": "login-throttled",
+            }
+            return
         user = authenticate(request, username=name, password=password)
         if user is None or not user.is_active:
+            throttle.failed(name, address)
             api.result["clientlogin"] = {
                 "status": "FAIL",
                 "message": "Incorrect username or password entered.\nPlease try again.",
                 "messagecode": "wrongpassword",
             }
             return
+        throttle.succeeded(name, address)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         tokens.reset(request)
         api.reset_user_cache()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth import authenticate, login
 
-from .. import tokens, users
+from .. import throttle, tokens, users
 from ..base import ApiModule
 from ..params import Param
 
@@ -50,10 +50,16 @@ class ApiLogin(ApiModule):
         name = users.canonical_name(v["name"] or "")
         password = v["password"] or ""
         main_name = name.split("@", 1)[0] if "@" in name else name
+        address = request.META.get("REMOTE_ADDR") or ""
+        if throttle.is_throttled(main_name, address):
+            api.result["login"] = {"result": "Failed", "reason": throttle.MESSAGE}
+            return
         user = authenticate(request, username=main_name, password=password) if name else None
         if user is None or not user.is_active:
+            throttle.failed(main_name, address)
             api.result["login"] = {"result": "Failed", "reason": FAILED}
             return
+        throttle.succeeded(main_name, address)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         tokens.reset(request)
         api.reset_user_cache()
