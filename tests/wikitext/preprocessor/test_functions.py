@@ -110,3 +110,13 @@ def test_expensive_limit_warns() -> None:
     assert out == "nnnn"
     assert "expensive-parserfunction-category" in ctx.output.tracking_categories
     assert any("too many expensive parser function calls" in w for w in ctx.output.warnings)
+
+
+def test_heading_markers_are_strip_markers_for_functions() -> None:
+    from vellum.wikitext.preprocessor import preprocess
+
+    from .conftest import make_ctx
+
+    ctx = make_ctx({"Template:H": "==x=="})
+    out = preprocess(ctx, "{{uc:{{H}}}}|{{#len:{{H}}}}")
+    assert out == "==\x7f'\"`UNIQ--h-0--QINU`\"'\x7fX==|5"

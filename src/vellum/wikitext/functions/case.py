@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..strip import MARKER_RE
 from . import parser_function
+from .util import outside_markers
 
 if TYPE_CHECKING:
     from ..context import ParserContext
 
 
 def _outside_markers(text: str, fn) -> str:
-    """Apply `fn` to the text between strip markers (Parser::markerSkipCallback)."""
-    if "\x7f" not in text:
-        return fn(text)
-    out = []
-    pos = 0
-    for m in MARKER_RE.finditer(text):
-        out.append(fn(text[pos : m.start()]))
-        out.append(m.group(0))
-        pos = m.end()
-    out.append(fn(text[pos:]))
-    return "".join(out)
+    return outside_markers(text, fn)
 
 
 def _ucfirst(s: str) -> str:

@@ -11,7 +11,7 @@ from ..magicwords import VARIABLES, format_num
 from ..sanitizer import decode_char_references
 from ..title import ucfirst
 from . import parser_function
-from .util import escape_wikitext, wf_urlencode
+from .util import escape_wikitext, kill_markers, wf_urlencode
 
 if TYPE_CHECKING:
     from ..context import ParserContext
@@ -40,7 +40,7 @@ def nse(ctx: ParserContext, part1: str = "", *rest: str) -> str:
 def displaytitle(ctx: ParserContext, text: str = "", arg: str = "", *rest: str) -> str:
     if not ctx.config.allow_display_title:
         return {"found": False}  # type: ignore[return-value]
-    text = ctx.strip.kill_markers(text)
+    text = kill_markers(text)
     plain = re.sub(r"<[^>]*>", "", text)
     title = ctx.config.try_title(decode_char_references(plain))
     restrict = ctx.options.config.get("wgRestrictDisplayTitle", ctx.config.restrict_display_title)

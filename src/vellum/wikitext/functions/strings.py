@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote_plus
 
 from . import parser_function
+from .util import kill_markers
 
 if TYPE_CHECKING:
     from ..context import ParserContext
@@ -55,7 +56,7 @@ def _register(name: str, fn):
     def wrapper(ctx: ParserContext, *args: str):
         if not _enabled(ctx):
             return {"found": False}
-        return fn(ctx, *[ctx.strip.kill_markers(a) for a in args])
+        return fn(ctx, *[kill_markers(a) for a in args])
 
     wrapper.__name__ = name
     parser_function(name)(wrapper)

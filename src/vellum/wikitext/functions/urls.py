@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..sanitizer import decode_char_references
 from . import parser_function
-from .util import php_urlencode, rawurlencode, wf_urlencode
+from .util import kill_markers, php_urlencode, rawurlencode, wf_urlencode
 
 if TYPE_CHECKING:
     from ..context import ParserContext
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 @parser_function("urlencode", "URLENCODE:", no_hash=True)
 def urlencode(ctx: ParserContext, s: str = "", arg: str | None = None, *rest: str) -> str:
     kind = (arg or "").strip().upper()
-    s = ctx.strip.kill_markers(s)
+    s = kill_markers(s)
     if kind == "PATH":
         return rawurlencode(s)
     if kind == "WIKI":
@@ -30,7 +30,7 @@ def urlencode(ctx: ParserContext, s: str = "", arg: str | None = None, *rest: st
 def anchorencode(ctx: ParserContext, text: str = "", *rest: str) -> str:
     from ..sanitizer import escape_id_for_link, safe_encode_attribute
 
-    text = strip_section_name(ctx, ctx.strip.kill_markers(text))
+    text = strip_section_name(ctx, kill_markers(text))
     text = decode_char_references(re.sub(r"[ _]+", " ", text).strip(" \t\n\r\0\x0b"))
     return safe_encode_attribute(escape_id_for_link(text, ctx.config.fragment_mode))
 

@@ -56,6 +56,29 @@ _PROTO_COLON_RE = re.compile(
 )
 
 
+# Every strip marker, including the heading markers ("UNIQ--h-0--QINU") that StripState's
+# own pattern does not cover (Parser::killMarkers / markerSkipCallback take them all).
+ANY_MARKER_RE = re.compile("\x7f'\"`UNIQ-.*?-QINU`\"'\x7f", re.S)
+
+
+def kill_markers(text: str) -> str:
+    return ANY_MARKER_RE.sub("", text) if "\x7f" in text else text
+
+
+def outside_markers(text: str, fn) -> str:
+    """Apply `fn` to the text between strip markers (Parser::markerSkipCallback)."""
+    if "\x7f" not in text:
+        return fn(text)
+    out = []
+    pos = 0
+    for m in ANY_MARKER_RE.finditer(text):
+        out.append(fn(text[pos : m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(fn(text[pos:]))
+    return "".join(out)
+
+
 def escape_wikitext(text: str) -> str:
     """wfEscapeWikiText: make text safe to insert into wikitext as literal text."""
     text = _ESCAPE_RE.sub(lambda m: _ESCAPE[m.group(0)], "\n" + text)[1:]
