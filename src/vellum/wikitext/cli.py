@@ -17,6 +17,7 @@ from .testwiki import (
     build_site,
     load_files_json,
     load_pages_xml,
+    register_test_hooks,
     test_config,
     test_options,
 )
@@ -41,6 +42,7 @@ class BatchRunner:
         self.base_config: SiteConfig = test_config()
         self.files: dict[str, list[FileInfo]] = {}
         self.sites: dict[tuple[str, str], MemorySite] = {}
+        register_test_hooks()
 
     def site_for(self, pages: str | None, files: str | None) -> MemorySite:
         key = (pages or "", files or "")

@@ -12,7 +12,7 @@ import re
 MARKER_PREFIX = "\x7f'\"`UNIQ-"
 MARKER_SUFFIX = "-QINU`\"'\x7f"
 MARKER_RE = re.compile(
-    re.escape(MARKER_PREFIX) + r"-?([a-zA-Z0-9_-]+)-([0-9A-F]{8})" + re.escape(MARKER_SUFFIX)
+    re.escape(MARKER_PREFIX) + r"-?([^\x7f'\"`]+?)-([0-9A-F]{8})" + re.escape(MARKER_SUFFIX)
 )
 
 

@@ -200,3 +200,45 @@ def apply_test_settings(
         changes["language"] = opt["language"]
     changes["extra"] = extra
     return replace(config, **changes)
+
+
+def _var_export(value: Any) -> str:
+    """PHP's var_export for strings, null and string arrays."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, dict):
+        items = "".join(f"  {_var_export(k)} => {_var_export(v)},\n" for k, v in value.items())
+        return "array (\n" + items + ")"
+    return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def register_test_hooks() -> None:
+    """The tags that exist only in MediaWiki's parser-test runner (TEST-CONFIG.md §7)."""
+    from .extensions import TAG_HOOKS, load
+
+    load()
+    static: dict[str, str] = {}
+
+    def tag(ctx, content, attrs, frame):
+        return f"<pre>\n{_var_export(content)}\n{_var_export(attrs)}\n</pre>"
+
+    def statictag(ctx, content, attrs, frame):
+        key = "statictag"
+        if attrs.get("action") == "flush":
+            out = static.get(key, "")
+            static.pop(key, None)
+            return out
+        static[key] = content or ""
+        return ""
+
+    def asidetag(ctx, content, attrs, frame):
+        return "<aside>Some aside content</aside>"
+
+    def pwraptest(ctx, content, attrs, frame):
+        return "<!--CMT--><style>p{}</style>"
+
+    TAG_HOOKS.setdefault("tag", tag)
+    TAG_HOOKS.setdefault("tåg", tag)
+    TAG_HOOKS.setdefault("statictag", statictag)
+    TAG_HOOKS.setdefault("asidetag", asidetag)
+    TAG_HOOKS.setdefault("pwraptest", pwraptest)

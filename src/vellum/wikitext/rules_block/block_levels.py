@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _PHP_TRIM = " \t\n\r\0\x0b"
-_BLOCK_ELEMS = "table|h1|h2|h3|h4|h5|h6|pre|p|ul|ol|dl"
+_BLOCK_ELEMS = "table|h1|h2|h3|h4|h5|h6|pre|p|ul|ol|dl|figure"
 _ANTI_BLOCK_ELEMS = "td|th"
 # P-wrapping and indent-pre are suppressed inside block elements, outside td/th; rows,
 # captions and list items always suppress them; the rest never do.
