@@ -346,3 +346,19 @@ def _file(data: bytes) -> io.BytesIO:
     f = io.BytesIO(data)
     f.name = "fake-filename"
     return f
+
+
+def test_new_section_and_appendtext_never_conflict(admin_api, normal_user):
+    first = edit(admin_api, title="Talkish", text="Top.")
+    time.sleep(1.05)
+    other = Api(Client())
+    other.login("Smoke user", "user-password-1")
+    edit(other, title="Talkish", text="Top, changed.")
+    base = first["edit"]["newtimestamp"]
+    res = edit(
+        admin_api, title="Talkish", section="new", sectiontitle="Q", text="Hi.", basetimestamp=base
+    )
+    assert res["edit"]["result"] == "Success"
+    res = edit(admin_api, title="Talkish", appendtext="\nMore.", basetimestamp=base)
+    assert res["edit"]["result"] == "Success"
+    assert text_of("Talkish") == "Top, changed.\n\n== Q ==\n\nHi.\nMore."

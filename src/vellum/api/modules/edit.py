@@ -93,7 +93,9 @@ class ApiEditPage(ApiModule):
 
         if v["undo"]:
             text, summary = self._undo(page, v, summary)
+            base_rev = current  # computed against the current text
         elif v["text"] is None:
+            base_rev = current  # appended to (or prepended to) the current text
             # appendtext / prependtext, to the page or one section of it
             existing = current.content.text if current is not None else ""
             if section is not None and section != "new":
@@ -116,9 +118,11 @@ class ApiEditPage(ApiModule):
                 self._check_md5(v["text"], v["md5"])
             text = v["text"]
             if section == "new":
+                # a new section is added to the current text: it never conflicts
                 existing = current.content.text if current is not None else ""
                 text = self._new_section(existing, v, text)
                 summary = summary or self._new_section_summary(v)
+                base_rev = current
             elif section is not None:
                 if page is None:
                     raise ApiError("nosuchsection", f"There is no section {section}.")
