@@ -191,3 +191,18 @@ def test_book_referencing_placeholder_parent_and_nesting_error() -> None:
 def test_backlink_labels_use_the_content_language_decimal_separator() -> None:
     out = render(make_ctx(language="de"), '<ref name="a">x</ref><ref name="a" />')
     assert ">1,0</a>" in out and ">1,1</a>" in out
+
+
+def test_book_parent_defined_only_in_tag_references() -> None:
+    # <ref extends="a">…</ref>{{#tag:references|<ref name="a">Book</ref>}}
+    ctx = _book_ctx()
+    head = ctx.strip.unstrip_both(
+        ctx.parser.recursive_tag_parse(ctx, '<ref extends="a">Page 2</ref>')
+    )
+    inner = ctx.parser.recursive_tag_parse(ctx, '<ref name="a">Book</ref>')
+    out = ctx.strip.unstrip_both(
+        ctx.parser.recursive_tag_parse(ctx, f"<references>{inner}</references>")
+    )
+    assert "&#91;1.1&#93;" in head
+    assert '<li id="cite_note-a-2"><span class="mw-cite-backlink">↑ </span>' in out
+    assert "Cite error" not in out

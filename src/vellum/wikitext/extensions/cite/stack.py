@@ -94,7 +94,7 @@ class ReferenceStack:
             holder.placeholder = False
             holder.key, holder.count, holder.text, holder.dir = ref.key, 0, text, direction
             ref = holder
-            action = "new"
+            action = "populate"
         else:
             ref = refs[name]
             ref.count += 1
@@ -166,6 +166,11 @@ class ReferenceStack:
                 self.group_sequence[group] -= 1
             if extends and extends in self.extends_count.get(group, {}):
                 self.extends_count[group][extends] -= 1
+        elif action == "populate":
+            # Back to a parent known only from its sub-references (it keeps its key).
+            refs[lookup].text = None
+            refs[lookup].count = None
+            refs[lookup].placeholder = True
         elif action == "assign":
             refs[lookup].text = None
             refs[lookup].count = (refs[lookup].count or 0) - 1
