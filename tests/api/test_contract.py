@@ -99,7 +99,7 @@ class Replayer:
         return self.client.post("/api.php", params)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_replayed_requests_have_mediawiki_shapes(shared):
     from vellum.wiki.services.editing import edit_page
     from vellum.wiki.services.users import create_user

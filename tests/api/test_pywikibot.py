@@ -59,8 +59,6 @@ def test_pywikibot_login_save_read_history(vellum_server, tmp_path):
     (d / "run.py").write_text(SCRIPT)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYWIKIBOT")}
     env["PYWIKIBOT_DIR"] = str(d)
-    env["PYWIKIBOT_NO_USER_CONFIG"] = ""
-    env.pop("PYWIKIBOT_NO_USER_CONFIG")
     out = subprocess.run(
         [sys.executable, "run.py"], cwd=d, env=env, capture_output=True, text=True, timeout=600
     )
