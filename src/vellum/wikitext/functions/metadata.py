@@ -18,22 +18,27 @@ if TYPE_CHECKING:
 
 
 @parser_function("ns", "NS:", no_hash=True)
-def ns(ctx: ParserContext, part1: str = "", *rest: str) -> str:
+def ns(ctx: ParserContext, part1: str = "", *rest: str) -> str | dict:
+    from .strings import php_intval
+
     namespaces = ctx.config.namespaces
-    if re.fullmatch(r"-?\d+", part1):
-        index: int | None = int(part1)
-        if index not in namespaces.names:
-            return ""
+    number = php_intval(part1)
+    index: int | None
+    if number or part1 == "0":
+        index = number
     else:
         index = namespaces.lookup(part1.replace(" ", "_"))
     if index is None:
-        return ""
+        return {"found": False}
     return namespaces.text(index)
 
 
 @parser_function("nse", "NSE:", no_hash=True)
-def nse(ctx: ParserContext, part1: str = "", *rest: str) -> str:
-    return wf_urlencode(ns(ctx, part1).replace(" ", "_"))
+def nse(ctx: ParserContext, part1: str = "", *rest: str) -> str | dict:
+    ret = ns(ctx, part1)
+    if isinstance(ret, str):
+        return wf_urlencode(ret.replace(" ", "_"))
+    return ret
 
 
 @parser_function("displaytitle", "DISPLAYTITLE:", case_sensitive=True, no_hash=True)

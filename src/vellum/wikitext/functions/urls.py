@@ -69,37 +69,40 @@ def _strip_tags(text: str) -> str:
     return "".join(out)
 
 
-def _page_url(ctx: ParserContext, title: Title, query: str) -> str:
-    """Title::getLocalURL."""
+def _page_url(ctx: ParserContext, title: Title, query: str, fragment: bool) -> str:
+    """Title::getLocalURL (and the fragment that getFullURL/getCanonicalURL add)."""
     cfg = ctx.config
     if title.interwiki:
         iw = cfg.interwiki.get(title.interwiki)
-        url = (
-            iw.url.replace("$1", wf_urlencode(title.prefixed_dbkey.split(":", 1)[1])) if iw else ""
-        )
+        target = title.prefixed_dbkey.split(":", 1)[1] if ":" in title.prefixed_dbkey else ""
+        url = iw.url.replace("$1", wf_urlencode(target)) if iw else ""
         if query:
             url += ("&" if "?" in url else "?") + query
-        return url
-    dbkey = wf_urlencode(title.prefixed_dbkey)
-    if not query:
-        url = cfg.article_url(dbkey)
     else:
-        url = f"{cfg.script}?title={dbkey}&{query}"
-    if title.fragment:
+        dbkey = wf_urlencode(title.prefixed_dbkey)
+        if not query:
+            url = cfg.article_url(dbkey)
+        else:
+            url = f"{cfg.script}?title={dbkey}&{query}"
+    if fragment and title.fragment:
         from ..sanitizer import escape_id_for_link
 
         url += "#" + escape_id_for_link(title.fragment, cfg.fragment_mode)
     return url
 
 
-def _url_function(ctx: ParserContext, s: str, arg: str | None, kind: str) -> str:
-    title = ctx.config.try_title(decode_char_references(s)) if s else None
+def _url_function(ctx: ParserContext, s: str, arg: str | None, kind: str) -> str | None:
+    """CoreParserFunctions::urlFunction; None when no title can be made."""
+    from urllib.parse import unquote_plus
+
+    title = ctx.config.try_title(s) if s else None
+    if title is None and s:
+        title = ctx.config.try_title(unquote_plus(s))
     if title is None:
-        return ""
+        return None
     if title.namespace == -2:
         title = ctx.config.parse_title("File:" + title.dbkey)
-    query = arg or ""
-    url = _page_url(ctx, title, query)
+    url = _page_url(ctx, title, arg or "", kind != "local")
     if kind in ("full", "canonical") and url.startswith("/") and not url.startswith("//"):
         server = ctx.config.canonical_server if kind == "canonical" else ctx.config.server
         url = (server or ctx.config.server) + url
@@ -109,8 +112,10 @@ def _url_function(ctx: ParserContext, s: str, arg: str | None, kind: str) -> str
 
 
 def _register(name: str, kind: str, escape: bool) -> None:
-    def fn(ctx: ParserContext, s: str = "", arg: str | None = None, *rest: str) -> str:
+    def fn(ctx: ParserContext, s: str = "", arg: str | None = None, *rest: str) -> str | dict:
         url = _url_function(ctx, s, arg, kind)
+        if url is None:
+            return {"found": False}
         if escape:
             import html
 
