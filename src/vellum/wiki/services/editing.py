@@ -38,7 +38,7 @@ from .errors import (
 )
 from .log import add_edit_change, add_log_entry
 from .titles import as_title, sha1_base36
-from .users import actor_for, has_right, user_groups
+from .users import actor_for, has_right
 
 log = logging.getLogger(__name__)
 
@@ -480,5 +480,4 @@ __all__ = [
     "store_content",
     "undo_summary",
     "undo_text",
-    "user_groups",
 ]

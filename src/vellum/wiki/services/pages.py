@@ -31,9 +31,9 @@ from ..models import (
 )
 from .editing import EditResult, edit_page
 from .errors import EditError, MissingPage, PermissionDenied
-from .log import add_edit_change, add_log_entry
+from .log import add_log_entry
 from .search import remove_from_search_index
-from .titles import as_title, make_title, title_of
+from .titles import as_title, make_title
 from .users import actor_for, has_right, require_right
 
 
@@ -402,20 +402,11 @@ def rollback(
     return result
 
 
-def log_title(entry: Any) -> Title:
-    return make_title(entry.namespace, entry.title)
-
-
-def page_title(page: Page) -> Title:
-    return title_of(page)
-
-
 __all__ = [
     "AlreadyRolled",
     "ArticleExists",
     "MoveResult",
     "SelfMove",
-    "add_edit_change",
     "delete_page",
     "deleted_revisions",
     "get_page",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 from itertools import groupby
 
 from django.http import HttpRequest, HttpResponse
@@ -56,7 +56,7 @@ def view(request: HttpRequest, sub: str) -> HttpResponse:
     rows, opts = changes(request)
     days = [
         (day, list(items))
-        for day, items in groupby(rows, key=lambda rc: rc.timestamp.astimezone().date())
+        for day, items in groupby(rows, key=lambda rc: rc.timestamp.astimezone(UTC).date())
     ]
     ctx = skin_context(request, None, heading="Recent changes", action="special")
     ctx.update(
