@@ -246,8 +246,34 @@ def _serialize_one_py(node, out: list[str]) -> None:
     out.append(f"</{tag}>")
 
 
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_FRENCH = re.compile(r" (?=[?:;!%»›](?!\w))|([«‹]) ")
+_FRENCH_CHARS = set("?:;!%»›«‹")
+
+
+def _french(m: re.Match[str]) -> str:
+    return (m.group(1) or "") + "&#160;"
+
+
+def armor_french_spaces(html: str) -> str:
+    """Non-breaking spaces before ? : ; ! % » › and after « ‹, in text only (never in
+    attributes), as the Remex formatter does (Sanitizer::armorFrenchSpaces)."""
+    if " " not in html or not _FRENCH_CHARS.intersection(html):
+        return html
+    parts = _TAG_SPLIT.split(html)
+    for i in range(0, len(parts), 2):
+        seg = parts[i]
+        if " " in seg and _FRENCH_CHARS.intersection(seg):
+            parts[i] = _FRENCH.sub(_french, seg)
+    return "".join(parts)
+
+
 def tidy(html: str, pwrap: bool = True) -> str:
     """Balance an HTML fragment as MediaWiki's Remex tidy does."""
+    return armor_french_spaces(_tidy(html, pwrap))
+
+
+def _tidy(html: str, pwrap: bool = True) -> str:
     if LexborHTMLParser is None or _nesting_depth(html) > MAX_TREE_DEPTH:
         return simple_balance(html)
     tree = LexborHTMLParser("<!DOCTYPE html><html><body>" + html)

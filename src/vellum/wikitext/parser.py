@@ -32,7 +32,7 @@ from .rules_inline.external_links import bracketed_re, handle_external_links
 from .rules_inline.internal_links import handle_internal_links
 from .rules_inline.magic_links import handle_magic_links, magic_links_re
 from .rules_inline.quotes import do_all_quotes
-from .sanitizer import armor_french_spaces, normalize_char_references, remove_html_tags
+from .sanitizer import normalize_char_references, remove_html_tags
 from .site import Site
 from .strip import MARKER_PREFIX, StripState
 from .title import InvalidTitle, Title
@@ -164,7 +164,6 @@ class Parser:
         text = do_block_levels(text, line_start)
         text = self._holders.replace(ctx, text)
         text = strip.unstrip_nowiki(text)
-        text = armor_french_spaces(text)
         text = strip.unstrip_general(text)
         text = normalize_char_references(text)
         if is_main:

@@ -119,11 +119,13 @@ def _norm_ref(m: re.Match[str]) -> str:
     if m.group(1):
         return _normalize_entity(m.group(1))
     if m.group(2):
-        cp = int(m.group(2)) if len(m.group(2)) < 10 else -1
+        digits = m.group(2).lstrip("0") or "0"
+        cp = int(digits) if len(digits) < 10 else -1
         if _valid_codepoint(cp):
             return f"&#{cp};"
     elif m.group(3):
-        cp = int(m.group(3), 16) if len(m.group(3)) < 9 else -1
+        digits = m.group(3).lstrip("0") or "0"
+        cp = int(digits, 16) if len(digits) < 9 else -1
         if _valid_codepoint(cp):
             return f"&#x{cp:x};"
     return html.escape(m.group(0), quote=True).replace("&#x27;", "'")
@@ -142,10 +144,11 @@ def _decode_ref(m: re.Match[str]) -> str:
         trans = _HTML5_ENTITIES.get(name)
         return trans if trans is not None else "&" + name
     if m.group(2) or m.group(3):
-        try:
-            cp = int(m.group(2)) if m.group(2) else int(m.group(3), 16)
-        except ValueError:
+        digits = (m.group(2) or m.group(3)).lstrip("0") or "0"
+        if len(digits) > 9:
             cp = -1
+        else:
+            cp = int(digits) if m.group(2) else int(digits, 16)
         return chr(cp) if _valid_codepoint(cp) else "\ufffd"
     return m.group(0)
 

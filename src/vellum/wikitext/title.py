@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .namespaces import FILE, MAIN, MEDIA, SPECIAL, Namespaces
@@ -75,6 +76,8 @@ class Title:
     fragment: str = ""
     interwiki: str = ""
     ns_name: str = ""  # local namespace name with underscores ('' for main)
+    # The text started with a local interwiki prefix ([[local:Foo]]), as Title::wasLocalInterwiki
+    was_local_interwiki: bool = field(default=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -118,6 +121,8 @@ class Title:
         original = text
         if "&" in text:
             text = html.unescape(text)
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
         text = _BIDI.sub("", text)
         dbkey = _SPACES.sub("_", text).strip("_")
         if "\ufffd" in dbkey:
@@ -132,6 +137,7 @@ class Title:
             dbkey = dbkey[1:].lstrip("_")
         # Namespace or interwiki prefixes; local interwikis are stripped and looked at again.
         first_pass = True
+        was_local = False
         while True:
             m = _PREFIX.match(dbkey)
             if not m:
@@ -151,8 +157,11 @@ class Title:
                     dbkey = rest
                     ns = MAIN
                     first_pass = True
+                    was_local = True
                     if dbkey == "":
-                        raise _fail("title-invalid-empty", original)
+                        # [[local:]] is the main page
+                        dbkey = "Main_Page"
+                        break
                     continue
                 iw = low
                 dbkey = rest
@@ -193,7 +202,7 @@ class Title:
             dbkey = ucfirst(dbkey)
         if ns in (2, 3) and _IP_V6.match(dbkey):
             dbkey = dbkey.upper()
-        return cls(ns, dbkey, fragment, iw, "" if iw else namespaces.name(ns))
+        return cls(ns, dbkey, fragment, iw, "" if iw else namespaces.name(ns), was_local)
 
     @classmethod
     def make(cls, namespace: int, dbkey: str, namespaces: Namespaces, fragment: str = "") -> Title:

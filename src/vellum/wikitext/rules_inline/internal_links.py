@@ -179,7 +179,7 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
         else:
             text = do_quotes(text)
 
-        if noforce:
+        if noforce and not nt.was_local_interwiki:
             if iw and ctx.config.interwiki_magic and nottalk and _is_language_prefix(ctx, iw):
                 lang_link = nt.full_text
                 if lang_link not in ctx.output.language_links:

@@ -52,7 +52,7 @@ def make_free_external_link(ctx: ParserContext, url: str, num_post_proto: int) -
     if m2:
         trail = url[m2.start() :]
         url = url[: m2.start()]
-    sep = ",;.:!?"
+    sep = ",;\\.:!?"
     if "(" not in url:
         sep += ")"
     num_sep = len(url) - len(url.rstrip(sep))
