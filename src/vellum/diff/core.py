@@ -41,6 +41,7 @@ WINDOW_MARGIN = 16
 # Steps of LCS search allowed for all the diffs of one revision pair (see engine.Budget);
 # the corpus of real edits needs at most a few percent of it.
 WORK_BUDGET = 100_000
+WORD_DIFF_COST = 40  # budget charged per word diff, plus a quarter of its words
 
 _SPACES = (" ", "\t")
 
@@ -77,6 +78,17 @@ class Words:
         self.offs = [0, *accumulate(map(len, words))]
         self.ascii = text.isascii()
         self._counts: Counter[str] | None = None
+
+    @classmethod
+    def whole(cls, text: str) -> Words:
+        """The line as a single word (once the work budget is spent)."""
+        w = cls.__new__(cls)
+        w.text = text
+        w.words = w.keys = [text] if text else []
+        w.offs = [0, len(text)] if text else [0]
+        w.ascii = text.isascii()
+        w._counts = None
+        return w
 
     @classmethod
     def concat(cls, parts: list[Words]) -> Words:
@@ -122,11 +134,23 @@ class WordDiff:
     ) -> None:
         self.a = a
         self.b = b
-        try:
-            res = engine.diff(a.keys, b.keys, MAX_WORD_LEVEL_DIFF_COMPLEXITY, budget)
-        except engine.TooComplex:
-            # Too costly: shown as the whole line replaced, as past wikidiff2's own limit.
-            res = engine.DiffResult([(CHANGE, 0, len(a.words), 0, len(b.words))], True)
+        na, nb = len(a.words), len(b.words)
+        res = None
+        if budget is not None:
+            # Each word diff has a cost of its own besides the LCS steps.
+            cost = WORD_DIFF_COST + (na + nb) // 4
+            if budget.left >= cost:
+                budget.left -= cost
+            else:
+                budget.left = 0
+                res = _whole_line(na, nb)
+        if res is None:
+            try:
+                res = engine.diff(a.keys, b.keys, MAX_WORD_LEVEL_DIFF_COMPLEXITY, budget)
+            except engine.TooComplex:
+                if budget is not None:
+                    budget.left = 0
+                res = _whole_line(na, nb)
         self.ops = _segment(res.ops, b.words) if segment else res.ops
         self.bailout = res.bailout
         self._sim: float | None = None
@@ -153,6 +177,15 @@ class WordDiff:
                 total += n
             self._sim = copy / total if copy and total else 0.0
         return self._sim
+
+
+def _whole_line(na: int, nb: int) -> engine.DiffResult:
+    """Past the work budget: the whole line shown replaced, as past wikidiff2's own limit."""
+    if na and nb:
+        return engine.DiffResult([(CHANGE, 0, na, 0, nb)], True)
+    if na:
+        return engine.DiffResult([(DEL, 0, na, 0, 0)], True)
+    return engine.DiffResult([(ADD, 0, 0, 0, nb)] if nb else [], True)
 
 
 def _segment(ops: list[engine.Op], to_words: list[str]) -> list[engine.Op]:
@@ -313,6 +346,7 @@ class Differ:
         try:
             line_ops = engine.diff(self.a, self.b, 0, self.budget).ops
         except engine.TooComplex:
+            self.budget.left = 0
             line_ops = self._coarse_line_ops()
         if ends[0] or ends[1]:
             # The unchanged lines at each cut end must cover the context and more.
@@ -354,13 +388,15 @@ class Differ:
     def words_a(self, i: int) -> Words:
         w = self._wa.get(i)
         if w is None:
-            w = self._wa[i] = Words(self.a[i])
+            text = self.a[i]
+            w = self._wa[i] = Words(text) if self.budget.left > 0 else Words.whole(text)
         return w
 
     def words_b(self, j: int) -> Words:
         w = self._wb.get(j)
         if w is None:
-            w = self._wb[j] = Words(self.b[j])
+            text = self.b[j]
+            w = self._wb[j] = Words(text) if self.budget.left > 0 else Words.whole(text)
         return w
 
     def word_diff(self, i: int, j: int, reverse: bool = False) -> WordDiff:
