@@ -59,3 +59,14 @@ def test_moves_not_searched_past_the_cutoff() -> None:
 
     assert "movedpara" in diff_all(*pair(10))[0]
     assert "movedpara" not in diff_all(*pair(60))[0]
+
+
+def test_thousands_of_changed_lines_end_with_whole_line_marks() -> None:
+    rnd = random.Random(3)
+    old = "\n".join(f"line {i} {rnd.random()}" for i in range(3000))
+    new = "\n".join(f"row {i} {rnd.random()}" for i in range(3000))
+    d = Differ(old, new)
+    words = [r for r in d.rows if r.kind == core.WORDS]
+    assert words and not words[0].wd.bailout  # the first ones get a word diff
+    assert words[-1].wd.bailout  # the budget ran out before the last ones
+    _valid(old, new)
