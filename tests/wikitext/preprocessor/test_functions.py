@@ -53,7 +53,7 @@ CASES = [
     ("{{plural:1|is|are}}|{{plural:2|is|are}}|{{gender:x|he|she|they}}|{{grammar:x|word}}",
      "is|are|they|word"),
     ("{{#language:de}}|{{#special:recentchanges}}|{{pagename}}",
-     "Deutsch|Special:Recentchanges|[[:Template:Pagename]]"),
+     "Deutsch|Special:RecentChanges|[[:Template:Pagename]]"),
 ]  # fmt: skip
 
 

@@ -125,3 +125,16 @@ def test_special_prefixindex_transclusion() -> None:
         '</li>\n<li><a href="/wiki/Xyzzyxa" title="Xyzzyxa">Xyzzyxa</a></li>\n</ul>'
     )
     assert preprocess(ctx, "{{Special:Version}}") == "[[:Special:Version]]"
+
+
+def test_preload_and_message_transform() -> None:
+    from vellum.wikitext.preprocessor import preload_text, preprocess_text
+
+    text = "Hello <noinclude>cruel</noinclude><includeonly>kind</includeonly> {{x}}<!--c--> world."
+    assert preload_text(make_ctx(), text) == "Hello kind {{x}}<!--c--> world."
+    assert preload_text(make_ctx(), "Goodbye <onlyinclude>Hello world</onlyinclude>") == (
+        "Hello world"
+    )
+    assert preprocess_text(make_ctx(PAGES), "{{foo}}<!--c--><nowiki>{{foo}}</nowiki>") == (
+        "FOO!<nowiki>{{foo}}</nowiki>"
+    )

@@ -15,30 +15,6 @@ if TYPE_CHECKING:
     from ..context import ParserContext
     from ..preprocessor.frame import Frame
 
-# MediaWiki 1.39's special pages (lower case), for {{#ifexist:Special:...}}.
-SPECIAL_PAGES = frozenset(
-    """activeusers allmessages allmypages allmyuploads allpages ancientpages apisandbox
-    autoblocklist badtitle blankpage block blocklist booksources brokenredirects categories
-    changecontentmodel changecredentials changeemail changepassword comparepages confirmemail
-    contributions createaccount deadendpages deletedcontributions deletepage diff
-    doubleredirects editpage edittags emailuser expandtemplates export fewestrevisions
-    filepath gotointerwiki history import invalidateemail javascripttest
-    linksearch listadmins listbots listduplicatedfiles listfiles listgrouprights
-    listredirects listusers lockdb lonelypages longpages mediastatistics mergehistory mimesearch
-    mostcategories mostimages mostinterwikis mostlinked mostlinkedcategories
-    mostlinkedtemplates mostrevisions movepage mycontributions mylanguage mylog mypage mytalk
-    myuploads newfiles newpages newsection pageinfo pagelanguage pagedata passwordreset
-    permanentlink preferences prefixindex protectedpages protectedtitles protectpage purge
-    randompage randomredirect randomrootpage randominCategory recentchanges
-    recentchangeslinked redirect removecredentials renameuser resetpreferences
-    resettokens revisiondelete runjobs search shortpages specialpages statistics tags
-    trackingcategories unblock uncategorizedcategories uncategorizedimages
-    uncategorizedpages uncategorizedtemplates undelete unlockdb unusedcategories unusedimages
-    unusedtemplates unwatchedpages upload uploadstash userlogin userlogout userrights version
-    wantedcategories wantedfiles wantedpages wantedtemplates watchlist whatlinkshere
-    withoutinterwiki""".lower().split()
-)
-
 _ERROR_RE = re.compile(
     r'<(?:strong|span|p|div)\s(?:[^\s>]*\s+)*?class="(?:[^"\s>]*\s+)*?error(?:\s[^">]*)?"'
 )
@@ -174,7 +150,9 @@ def _exists(ctx: ParserContext, frame: Frame, text: str) -> bool | None:
             return False
         return True
     if title.namespace == SPECIAL:
-        return title.dbkey.split("/", 1)[0].lower() in SPECIAL_PAGES
+        from .specialpages import exists
+
+        return exists(title.dbkey.split("/", 1)[0])
     from .. import preprocessor
 
     state = preprocessor.get_state(ctx)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from ..magicwords import VARIABLES, format_num
 from ..sanitizer import decode_char_references
-from ..title import ucfirst
 from . import parser_function
 from .util import escape_wikitext, kill_markers, wf_urlencode
 
@@ -100,12 +99,18 @@ def defaultsort(ctx: ParserContext, text: str = "", arg: str = "", *rest: str) -
 
 @parser_function("special")
 def special(ctx: ParserContext, name: str = "", *rest: str) -> str:
-    main, _, sub = name.partition("/")
-    main = ucfirst(main.strip().replace("_", " "))
-    if not main:
-        return "No such special page"
-    text = ctx.config.namespaces.text(-1) + ":" + main
-    return text + ("/" + sub if sub else "")
+    """The localised title of a special page: its canonical name, else the text given."""
+    from .specialpages import canonical_name
+
+    main, slash, sub = name.partition("/")
+    known = canonical_name(main.strip())
+    if known is None:
+        title = ctx.config.try_title(name, -1)
+        if title is None or title.namespace != -1:
+            return "No such special page"
+        return title.prefixed_text
+    text = ctx.config.namespaces.text(-1) + ":" + known
+    return text + (slash + sub if slash else "")
 
 
 @parser_function("speciale")

@@ -43,7 +43,9 @@ __all__ = [
     "TemplateFrame",
     "build_dom",
     "get_state",
+    "preload_text",
     "preprocess",
+    "preprocess_text",
     "root_frame",
 ]
 
@@ -107,6 +109,23 @@ def preprocess(
     if top:
         _report_limits(ctx, state)
     return out
+
+
+def preprocess_text(ctx: ParserContext, text: str, frame: Any = None) -> str:
+    """Parser::preprocess (and transformMsg): templates and functions expanded, comments
+    removed, tags kept as written; the wikitext that results."""
+    return ctx.strip.unstrip_both(preprocess(ctx, text, frame, mode="pre"))
+
+
+def preload_text(ctx: ParserContext, text: str) -> str:
+    """Parser::getPreloadText: the text a new page starts with when another page preloads
+    it. <includeonly>/<noinclude>/<onlyinclude> apply as for a transclusion; templates,
+    arguments, comments and tags stay as written."""
+    state = get_state(ctx)
+    state.mode = "plain"
+    dom = build_dom(ctx, text, for_inclusion=True)
+    out = root_frame(ctx).expand(dom, NO_ARGS | NO_TEMPLATES)
+    return ctx.strip.unstrip_both(out)
 
 
 def _report_limits(ctx: ParserContext, state: PPState) -> None:
