@@ -75,17 +75,26 @@ class Slot:
     text_sha1: str | None = None  # the `sha1` attribute (0.11)
     text_id: str | None = None
     text_location: str | None = None
+    _cache: tuple[str, str, int] | None = field(default=None, repr=False, compare=False)
+
+    def _measure(self, text: str) -> tuple[str, str, int]:
+        cached = self._cache
+        if cached is None or cached[0] is not text:
+            data = text.encode("utf-8")
+            cached = self._cache = (text, base36_sha1(data), len(data))
+        return cached
 
     def sha1(self) -> str | None:
         """The sha1 of the text as present, or the dump's if the text is not included."""
         if self.text is None:
             return self.text_sha1
-        return base36_sha1(self.text)
+        return self._measure(self.text)[1]
 
     def size(self) -> int:
+        """The text's length in bytes (UTF-8), or the dump's `bytes` if not included."""
         if self.text is None:
             return self.text_bytes or 0
-        return len(self.text.encode("utf-8"))
+        return self._measure(self.text)[2]
 
 
 @dataclass
