@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "editsectionhint": "Edit section: $1",
     "red-link-title": "$1 (page does not exist)",
     "rfcurl": "https://tools.ietf.org/html/rfc$1",
-    "pubmedurl": "https://pubmed.ncbi.nlm.nih.gov/$1",
+    "pubmedurl": "//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",
     "thumbnail-more": "Enlarge",
     "filemissing": "File missing",
     "file-nohires": "No higher resolution available.",

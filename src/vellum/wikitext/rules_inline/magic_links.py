@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..linker import esc, local_url
-from ..sanitizer import clean_url
+from ..sanitizer import clean_url, decode_char_references
 from .external_links import (
     EXT_LINK_ADDR,
     EXT_LINK_URL_CLASS,
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 SPACE_NOT_NL = (
     r"(?:\t|&nbsp;|&\#0*160;|&\#[Xx]0*[Aa]0;|[^\S\n\r\t\x0b\x0c\x1c-\x1f\x85\u2028\u2029])"
 )
-_ENTITY_STOP = re.compile(r"&(lt|gt|quot);")
+_ANY_ENTITY = re.compile(r"&(?:[A-Za-z0-9]+|#\d+|#[xX][0-9A-Fa-f]+);")
 _TRAIL_ENTITY = re.compile(r"&([a-z]+|#x[\da-f]+|#\d+)$", re.I)
 
 
@@ -48,16 +48,20 @@ def magic_links_re(protocols_re: str) -> re.Pattern[str]:
 
 def make_free_external_link(ctx: ParserContext, url: str, num_post_proto: int) -> str:
     trail = ""
-    m2 = _ENTITY_STOP.search(url)
-    if m2:
-        trail = url[m2.start() :]
-        url = url[: m2.start()]
+    # An entity for <, >, " or a space can't be part of a URL: the URL stops there.
+    if "&" in url:
+        for m2 in _ANY_ENTITY.finditer(url):
+            ch = decode_char_references(m2.group(0))
+            if len(ch) == 1 and (ch in '<>"' or ch.isspace()):
+                trail = url[m2.start() :]
+                url = url[: m2.start()]
+                break
     sep = ",;\\.:!?"
     if "(" not in url:
         sep += ")"
     num_sep = len(url) - len(url.rstrip(sep))
     if num_sep and url[len(url) - num_sep] == ";":
-        if _TRAIL_ENTITY.search(url[: len(url) - num_sep + 1]):
+        if _TRAIL_ENTITY.search(url[: len(url) - num_sep]):
             num_sep -= 1
     if num_sep:
         trail = url[-num_sep:] + trail
