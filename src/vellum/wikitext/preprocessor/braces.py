@@ -16,7 +16,7 @@ from ..magicwords import expand_variable, match_variable
 from ..strip import MARKER_RE
 from ..title import Title
 from .dom import Ext, Template
-from .frame import RECOVER_ORIG, STRIP_COMMENTS, Frame, php_trim
+from .frame import PHP_WS, RECOVER_ORIG, STRIP_COMMENTS, Frame, php_trim
 
 if TYPE_CHECKING:
     from ..context import ParserContext
@@ -172,7 +172,7 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
     saw_template_equals = False
 
     title_with_spaces = frame.expand(node.title)
-    part1 = php_trim(title_with_spaces)
+    part1 = title_with_spaces.strip(PHP_WS)
     original_title = part1
     args = node.parts
 

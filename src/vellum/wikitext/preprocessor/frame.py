@@ -55,7 +55,7 @@ class Frame:
         self.ctx = ctx
         self.state = state
         self.title: Title = title or ctx.title
-        self.loop_check: frozenset[str] = frozenset()
+        self.pdbk: str | None = None  # the transcluded page (None for the top frame)
         self.depth = 0
         self.volatile = False
         self.child_cache: dict[str, str] = {}
@@ -86,7 +86,14 @@ class Frame:
         return {}
 
     def loop_check_ok(self, title: Title) -> bool:
-        return title.prefixed_dbkey not in self.loop_check
+        """PPFrame::loopCheck: False when `title` is already being expanded above."""
+        key = title.prefixed_dbkey
+        frame: Frame | None = self
+        while frame is not None:
+            if frame.pdbk == key:
+                return False
+            frame = frame.parent
+        return True
 
     def new_child(
         self, parts: list[Part] | None = None, title: Title | None = None, index_offset: int = 0
@@ -262,8 +269,7 @@ class TemplateFrame(Frame):
         self.title = title
         self.numbered_args = numbered
         self.named_args = named
-        pdbk = title.prefixed_dbkey
-        self.loop_check = parent.loop_check | {pdbk}
+        self.pdbk = title.prefixed_dbkey
         self.depth = parent.depth + 1
         self._numbered_cache: dict[str | int, str] = {}
         self._named_cache: dict[str | int, str] = {}
