@@ -121,3 +121,28 @@ def test_heading_markers_are_strip_markers_for_functions() -> None:
     ctx = make_ctx({"Template:H": "==x=="})
     out = preprocess(ctx, "{{uc:{{H}}}}|{{#len:{{H}}}}")
     assert out == "==\x7f'\"`UNIQ--h-0--QINU`\"'\x7fX==|5"
+
+
+def test_time_reads_dates_as_php_does() -> None:
+    from datetime import UTC, datetime
+
+    from vellum.wikitext.functions.time import parse_date
+
+    base = datetime(2023, 5, 3, 10, 30, tzinfo=UTC)  # a Wednesday
+    cases = {
+        "monday": "2023-05-08 00:00",
+        "last monday": "2023-05-01 00:00",
+        "next wednesday": "2023-05-10 00:00",
+        "next month": "2023-06-03 10:30",
+        "3 days ago": "2023-04-30 10:30",
+        "+1 week": "2023-05-10 10:30",
+        "tomorrow": "2023-05-04 00:00",
+        "May 2023": "2023-05-01 00:00",
+        "January 15, 2001": "2001-01-15 00:00",
+        "2011-11-12 23:00 Europe/Paris": "2011-11-12 22:00",
+        "2023-05-01T12:00:00+02:00": "2023-05-01 10:00",
+        "@86400": "1970-01-02 00:00",
+        "12:30 pm": "2023-05-03 12:30",
+    }
+    for text, expected in cases.items():
+        assert f"{parse_date(text, base):%Y-%m-%d %H:%M}" == expected, text

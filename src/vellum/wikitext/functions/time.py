@@ -114,6 +114,7 @@ def parse_date(text: str, base: datetime) -> datetime:
     date: tuple[int, int, int] | None = None
     time_part: tuple[int, int, int] | None = None
     relative: list[tuple[int, str]] = []
+    weekdays: list[tuple[int, int]] = []  # (-1 last / 0 this / 1 next, weekday with Sunday 0)
     rest = s
     # ISO 8601 with a T and an offset
     m = re.match(
@@ -199,6 +200,23 @@ def parse_date(text: str, base: datetime) -> datetime:
             time_part = (0, 0, 0)
         elif low == "now":
             pass
+        elif low in ("next", "last", "previous", "this") and len(word) > 1:
+            # "next monday", "last year", "this friday"
+            nxt = word[1].split(None, 1)
+            unit_word = nxt[0].lower()
+            step = {"next": 1, "last": -1, "previous": -1, "this": 0}[low]
+            if unit_word in _WEEKDAY_LOOKUP:
+                weekdays.append((step, _WEEKDAY_LOOKUP[unit_word]))
+                time_part = (0, 0, 0)
+            elif unit_word.rstrip("s") in _UNITS:
+                relative.append((step, unit_word))
+            else:
+                raise InvalidTime(text)
+            rest = nxt[1].strip() if len(nxt) > 1 else ""
+            continue
+        elif low in _WEEKDAY_LOOKUP:
+            weekdays.append((0, _WEEKDAY_LOOKUP[low]))
+            time_part = (0, 0, 0)
         elif (zone := _zone(token)) is not None:
             tz = zone
         elif date is None and re.fullmatch(r"\d{4}", token) and time_part is not None:
@@ -236,6 +254,15 @@ def parse_date(text: str, base: datetime) -> datetime:
         raise InvalidTime(text) from None
     for amount, unit in relative:
         dt = _apply_relative(dt, amount, unit)
+    for step, weekday in weekdays:
+        today = (dt.weekday() + 1) % 7
+        if step < 0:
+            delta = -((today - weekday) % 7 or 7)
+        elif step > 0:
+            delta = (weekday - today) % 7 or 7
+        else:
+            delta = (weekday - today) % 7
+        dt = dt + timedelta(days=delta)
     return dt.astimezone(UTC)
 
 
