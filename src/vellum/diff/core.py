@@ -62,7 +62,7 @@ def explode_lines(text: str) -> list[str]:
 class Words:
     """One line split into words, with the character offset where each word starts."""
 
-    __slots__ = ("text", "words", "keys", "offs", "ascii", "_counts")
+    __slots__ = ("text", "words", "keys", "offs", "ascii", "_counts", "_size")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -78,6 +78,7 @@ class Words:
         self.offs = [0, *accumulate(map(len, words))]
         self.ascii = text.isascii()
         self._counts: Counter[str] | None = None
+        self._size = -1
 
     @classmethod
     def whole(cls, text: str) -> Words:
@@ -88,6 +89,7 @@ class Words:
         w.offs = [0, len(text)] if text else [0]
         w.ascii = text.isascii()
         w._counts = None
+        w._size = -1
         return w
 
     @classmethod
@@ -108,7 +110,16 @@ class Words:
         w.offs = [0, *accumulate(map(len, words))]
         w.ascii = all(p.ascii for p in parts)
         w._counts = None
+        w._size = -1
         return w
+
+    def size(self) -> int:
+        """UTF-8 size of the whole line."""
+        n = self._size
+        if n < 0:
+            t = self.text
+            n = self._size = len(t) if self.ascii else len(t.encode("utf-8", "surrogatepass"))
+        return n
 
     def nbytes(self, i1: int, i2: int) -> int:
         """UTF-8 size of words [i1, i2): wikidiff2 measures similarity in bytes."""
@@ -221,18 +232,20 @@ def is_newline_marker(op: engine.Op, to_words: list[str]) -> bool:
     return op[0] == ADD and op[4] - op[3] == 1 and to_words[op[3]] == NEWLINE
 
 
-def similarity_bound(a: Words, b: Words) -> float:
+def similarity_bound(a: Words, b: Words, limit: float = 0.0) -> float:
     """An upper bound of the similarity of the word diff of a and b, cheap to compute.
 
     The unchanged bytes are at most the bytes of the words both lines share (as multisets),
-    and the total is at least the size of the longer line.
+    and the total is at least the size of the longer line. The sizes alone may already show
+    that the similarity is at most ``limit``: their ratio is returned then.
     """
-    la, lb = a.nbytes(0, len(a.words)), b.nbytes(0, len(b.words))
-    longer = max(la, lb)
-    if longer == 0:
+    la, lb = a.size(), b.size()
+    if la > lb:
+        la, lb = lb, la
+    if lb == 0:
         return 0.0
-    if min(la, lb) / longer <= MOVED_LINE_THRESHOLD * 0.5:
-        return min(la, lb) / longer
+    if la / lb <= limit:
+        return la / lb
     ca, cb = a.counts(), b.counts()
     common = 0
     for w in ca.keys() & cb.keys():
@@ -240,7 +253,7 @@ def similarity_bound(a: Words, b: Words) -> float:
         # The empty key is a line-initial space or tab: one byte.
         size = (len(w) or 1) if w.isascii() else len(w.encode("utf-8", "surrogatepass"))
         common += (n if n < m else m) * size
-    return common / longer
+    return common / lb
 
 
 def _window(
@@ -414,7 +427,7 @@ class Differ:
     def _bound_le(self, a: Words, b: Words, limit: float) -> bool:
         """Whether the similarity of a and b is certainly at most ``limit``."""
         self.budget.left -= 1 + (len(a.words) + len(b.words)) // 64
-        return similarity_bound(a, b) <= limit
+        return similarity_bound(a, b, limit) <= limit
 
     def _looks_like_change(self, i: int, j: int) -> bool:
         wa, wb = self.words_a(i), self.words_b(j)
@@ -658,50 +671,67 @@ class Differ:
             this_line = ops[op_index][1][op_line]
             this_words = self.words_a(this_line)
         found: _Entry | None = None
+        found_sim = 0.0
+        diffs = self._diffs
+        budget = self.budget
+        get_words = self.words_a if op == ADD else self.words_b
+        this_size = this_words.size()
+        this_n = len(this_words.words)
         for i, (opi, frm, to) in enumerate(ops):
             if opi != other_op:
                 continue
             lines = frm if op == ADD else to
             for k, line in enumerate(lines):
-                entry = diff_map.get((i, k))
-                if entry is not None and (entry.lhs if print_left else entry.rhs):
-                    continue
-                potential = cmp_entries(i, k)
-                if found is not None and not potential:
-                    continue  # cannot replace the current candidate
+                if diff_map:
+                    entry = diff_map.get((i, k))
+                    if entry is not None and (entry.lhs if print_left else entry.rhs):
+                        continue
+                    potential = cmp_entries(i, k)
+                    if found is not None and not potential:
+                        continue  # cannot replace the current candidate
+                else:
+                    potential = True
                 # The similarity is that of the diff from the added to the deleted line.
                 if op == ADD:
                     old_i, new_j = line, this_line
-                    other_words = self.words_a(line)
                 else:
                     old_i, new_j = this_line, line
-                    other_words = self.words_b(line)
-                floor = (
-                    MOVED_LINE_THRESHOLD if found is None else max(found.sim, MOVED_LINE_THRESHOLD)
-                )
                 key3 = (old_i, new_j, True)
-                if self.budget.left <= 0 and key3 not in self._diffs:
+                known = diffs.get(key3)
+                if known is not None:
+                    sim = known.similarity
+                elif budget.left <= 0:
                     sim = 0.0  # out of budget: as a word diff past its limit, no move
-                elif (
-                    key3 not in self._diffs
-                    and len(this_words.words) * len(other_words.words)
-                    <= MAX_WORD_LEVEL_DIFF_COMPLEXITY
-                    and self._bound_le(this_words, other_words, floor)
-                ):
-                    # Cannot beat the candidate or pass the threshold; as a first candidate
-                    # it only needs a similarity no higher than its bound.
-                    if found is None:
+                else:
+                    other_words = get_words(line)
+                    floor = MOVED_LINE_THRESHOLD if found_sim < MOVED_LINE_THRESHOLD else found_sim
+                    # Cheap bounds first: the similarity cannot beat the current candidate
+                    # or pass the threshold; as a first candidate it only needs a
+                    # similarity no higher than its bound.
+                    other_size = other_words.size()
+                    lo, hi = (
+                        (this_size, other_size)
+                        if this_size < other_size
+                        else (other_size, this_size)
+                    )
+                    if hi and lo / hi <= floor:
+                        if found is not None:
+                            continue
+                        sim = lo / hi
+                    elif this_n * len(other_words.words) <= MAX_WORD_LEVEL_DIFF_COMPLEXITY and (
+                        self._bound_le(this_words, other_words, floor)
+                    ):
+                        if found is not None:
+                            continue
                         sim = similarity_bound(this_words, other_words)
                     else:
-                        continue
-                else:
-                    sim = self.word_diff(old_i, new_j, True).similarity
-                if op == ADD:
-                    tmp = _Entry(sim, i, k, op_index, op_line)
-                else:
-                    tmp = _Entry(sim, op_index, op_line, i, k)
-                if found is None or (tmp.sim > found.sim and potential):
-                    found = tmp
+                        sim = self.word_diff(old_i, new_j, True).similarity
+                if found is None or (sim > found_sim and potential):
+                    if op == ADD:
+                        found = _Entry(sim, i, k, op_index, op_line)
+                    else:
+                        found = _Entry(sim, op_index, op_line, i, k)
+                    found_sim = sim
 
         if found is not None and found.sim > MOVED_LINE_THRESHOLD:
             if op == ADD:
@@ -756,7 +786,7 @@ def _is_next(op_index: int, op_line: int, other_index: int, other_line: int) -> 
 
 def _length_bound(a: Words, b: Words) -> float:
     """Similarity is at most the ratio of the shorter line's size to the longer one's."""
-    la, lb = a.nbytes(0, len(a.words)), b.nbytes(0, len(b.words))
+    la, lb = a.size(), b.size()
     if la > lb:
         la, lb = lb, la
     return la / lb if lb else 0.0
