@@ -32,17 +32,52 @@ def _parse_formatted(number: str) -> str:
     return number.replace(",", "")
 
 
+# Language::separatorTransformTable of some content languages: (thousands, decimal).
+SEPARATORS = {
+    "de": (".", ","),
+    "nl": (".", ","),
+    "ru": ("\u00a0", ","),
+    "uk": ("\u00a0", ","),
+    "be-tarask": ("\u00a0", ","),
+    "sv": ("\u00a0", ","),
+    "cs": ("\u00a0", ","),
+}
+
+
+def _language(ctx: ParserContext) -> str:
+    return (ctx.options.language or ctx.config.language or "en").lower()
+
+
+def _localise(ctx: ParserContext, fn):
+    seps = SEPARATORS.get(_language(ctx))
+    if seps is None:
+        return fn
+    table = {",": seps[0], ".": seps[1]}
+
+    def localised(number: str) -> str:
+        return "".join(table.get(ch, ch) for ch in fn(number))
+
+    return localised
+
+
 @parser_function("formatnum", "FORMATNUM:", no_hash=True)
 def formatnum(ctx: ParserContext, num: str = "", arg: str | None = None, *rest: str) -> str:
     from .case import _outside_markers
 
     flag = (arg or "").strip().upper()
     if flag in ("R", "RAW"):
-        fn = _parse_formatted
+        seps = SEPARATORS.get(_language(ctx))
+        if seps is None:
+            fn = _parse_formatted
+        else:
+
+            def fn(number: str) -> str:
+                return number.replace(seps[0], "").replace(seps[1], ".")
+
     elif flag == "NOSEP":
         fn = _legacy(ctx, lambda n: n)
     else:
-        fn = _legacy(ctx, format_num)
+        fn = _legacy(ctx, _localise(ctx, format_num))
     return _outside_markers(num, fn)
 
 
