@@ -425,3 +425,21 @@ def test_more_generators(api, wiki):
     )
     page = next(iter(res["query"]["pages"].values()))
     assert page["title"] == "Gamma" and page["revisions"][0]["revid"] > 0
+
+
+def test_deprecated_revision_options(api, wiki):
+    pytest.importorskip("vellum.wikitext.parser")
+    res = api(
+        "GET",
+        action="query",
+        prop="revisions",
+        titles="Alpha",
+        rvprop="ids|content",
+        rvdiffto="prev",
+        rvparse="1",
+    )
+    rev = res["query"]["pages"][str(wiki["Alpha"].pk)]["revisions"][0]
+    assert rev["diff"]["to"] == rev["revid"] and "edited" in rev["diff"]["*"]
+    assert "<p>" in rev["*"] and rev["contentformat"] == "text/html"
+    assert 'The parameter "rvdiffto" has been deprecated.' in res["warnings"]["revisions"]["*"]
+    assert "mediawiki-api-announce" in res["warnings"]["main"]["*"]

@@ -77,6 +77,8 @@ class ParamReader:
     def read(self, module: Any, p: Param) -> Any:
         full = module.prefix + p.name
         raw = self.api.get_raw(full)
+        if p.deprecated and raw is not None:
+            self.api.deprecate(module.module_name(), f'The parameter "{full}" has been deprecated.')
         if p.type == "boolean":
             return raw is not None
         if p.type == "upload":

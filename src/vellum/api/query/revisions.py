@@ -76,6 +76,12 @@ class ApiQueryRevisions(QueryModule):
             or self.api.raw.get(self.prefix + "dir") == "newer"
         )
         self.props = set(v["prop"])
+        for unsupported in ("expandtemplates", "generatexml"):
+            if v[unsupported]:
+                self.api.warn(
+                    self.name,
+                    f'The parameter "{self.prefix}{unsupported}" is not supported by this wiki.',
+                )
         if "content" in self.props and self.api.raw.get(self.prefix + "slots") is None:
             self.api.deprecate(self.name, LEGACY_SLOTS)
         if ps.revisions:
@@ -203,6 +209,8 @@ class ApiQueryRevisions(QueryModule):
             d["slots"] = {"main": slot}
         elif "content" in p:
             self._content(d, r)
+        if self.p("diffto") is not None or self.p("difftotext") is not None:
+            self._diff(d, r)
         return d
 
     def _content(self, d: dict[str, Any], r: Revision) -> None:
@@ -221,10 +229,70 @@ class ApiQueryRevisions(QueryModule):
             if part is None:
                 raise ApiError("nosuchsection", f"There is no section {section}.")
             text = part
-        d["contentformat"] = r.content_format
+        if self.p("parse"):
+            text = self._parse(r, text)
+            d["contentformat"] = "text/html"
+        else:
+            d["contentformat"] = r.content_format
         if "contentmodel" not in d:
             d["contentmodel"] = r.content_model
         api.content(d, "content", text)
+
+    def _parse(self, r: Revision, text: str) -> str:
+        """rvparse: the revision's wikitext rendered to HTML by the engine."""
+        from vellum.wiki.services.rendering import DatabaseSite, render_options
+        from vellum.wiki.services.titles import title_of
+        from vellum.wikitext import render
+
+        try:
+            return render(text, title_of(r.page), DatabaseSite(), render_options(r.page, r)).html
+        except Exception as e:  # the engine must never take the API down
+            raise ApiError(
+                "internal_api_error_" + type(e).__name__, "The page could not be rendered."
+            ) from e
+
+    def _diff(self, d: dict[str, Any], r: Revision) -> None:
+        """rvdiffto / rvdifftotext: the diff engine's table rows against another revision."""
+        from vellum.diff import diff_table
+
+        v = self.values()
+        if v["difftotext"] is not None:
+            out: dict[str, Any] = {}
+            self.api.content(out, "body", diff_table(r.content.text, v["difftotext"], 2))
+            d["diff"] = out
+            return
+        target = v["diffto"]
+        qs = Revision.objects.filter(page_id=r.page_id).select_related("content")
+        if target == "prev":
+            other = qs.filter(pk=r.parent_id).first()
+            pair = (other, r)
+        elif target == "next":
+            other = qs.filter(parent_id=r.pk).order_by("timestamp", "id").first()
+            pair = (r, other)
+        elif target == "cur":
+            other = qs.filter(pk=r.page.latest_id).first()
+            pair = (r, other)
+        else:
+            try:
+                other = qs.filter(pk=int(target)).first()
+            except ValueError:
+                raise ApiError(
+                    "rvbaddiffto",
+                    'The "rvdiffto" parameter must be a non-negative number, '
+                    '"prev", "next" or "cur".',
+                ) from None
+            pair = (other, r)
+        old, new = pair
+        out = {}
+        if old is not None:
+            out["from"] = old.pk
+        if new is not None:
+            out["to"] = new.pk
+        if old is not None and new is not None:
+            self.api.content(out, "body", diff_table(old.content.text, new.content.text, 2))
+        else:
+            self.api.flag(out, "notcached")
+        d["diff"] = out
 
     def run_generator(self) -> list[Any]:
         """As a generator: the pages of the given revisions or titles."""
