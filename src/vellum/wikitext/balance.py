@@ -248,7 +248,6 @@ def _serialize_one_py(node, out: list[str]) -> None:
 
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 _FRENCH = re.compile(r" (?=[?:;!%»›](?!\w))|([«‹]) ")
-_FRENCH_CHARS = set("?:;!%»›«‹")
 
 
 def _french(m: re.Match[str]) -> str:
@@ -258,12 +257,13 @@ def _french(m: re.Match[str]) -> str:
 def armor_french_spaces(html: str) -> str:
     """Non-breaking spaces before ? : ; ! % » › and after « ‹, in text only (never in
     attributes), as the Remex formatter does (Sanitizer::armorFrenchSpaces)."""
-    if " " not in html or not _FRENCH_CHARS.intersection(html):
+    if " " not in html or not _FRENCH.search(html):
         return html
     parts = _TAG_SPLIT.split(html)
+    search = _FRENCH.search
     for i in range(0, len(parts), 2):
         seg = parts[i]
-        if " " in seg and _FRENCH_CHARS.intersection(seg):
+        if " " in seg and search(seg):
             parts[i] = _FRENCH.sub(_french, seg)
     return "".join(parts)
 

@@ -32,13 +32,17 @@ class LinkHolders:
         ids = {int(m.group(2)) for m in HOLDER_RE.finditer(text)}
         if not ids:
             return text
-        to_check: list[Title] = []
+        to_check: dict[str, Title] = {}
+        known: dict[str, bool] = {}
         for i in ids:
             if i < len(self.entries):
                 t = self.entries[i][0]
-                if not t.interwiki and not is_always_known(ctx, t):
-                    to_check.append(t)
-        info = ctx.site.link_info(to_check) if to_check else {}
+                key = t.prefixed_dbkey
+                if key not in known:
+                    known[key] = bool(t.interwiki) or is_always_known(ctx, t)
+                    if not known[key]:
+                        to_check[key] = t
+        info = ctx.site.link_info(to_check.values()) if to_check else {}
         rendered: dict[int, str] = {}
         for i in ids:
             if i >= len(self.entries):
@@ -46,7 +50,7 @@ class LinkHolders:
             title, label = self.entries[i]
             if not title.interwiki:
                 ctx.add_link(title)
-            if title.interwiki or is_always_known(ctx, title):
+            if known[title.prefixed_dbkey]:
                 rendered[i] = make_known_link(ctx, title, label)
             else:
                 li = info.get(title.prefixed_dbkey)

@@ -131,11 +131,24 @@ def _norm_ref(m: re.Match[str]) -> str:
     return html.escape(m.group(0), quote=True).replace("&#x27;", "'")
 
 
+_NORM_CACHE: dict[str, str] = {}
+
+
+def _norm_ref_cached(m: re.Match[str]) -> str:
+    key = m.group(0)
+    out = _NORM_CACHE.get(key)
+    if out is None:
+        out = _norm_ref(m)
+        if len(_NORM_CACHE) < 10000:
+            _NORM_CACHE[key] = out
+    return out
+
+
 def normalize_char_references(text: str) -> str:
     """Make every character reference valid (Sanitizer::normalizeCharReferences)."""
     if "&" not in text:
         return text
-    return CHAR_REFS_RE.sub(_norm_ref, text)
+    return CHAR_REFS_RE.sub(_norm_ref_cached, text)
 
 
 def _decode_ref(m: re.Match[str]) -> str:
