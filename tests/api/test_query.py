@@ -443,3 +443,25 @@ def test_deprecated_revision_options(api, wiki):
     assert "<p>" in rev["*"] and rev["contentformat"] == "text/html"
     assert 'The parameter "rvdiffto" has been deprecated.' in res["warnings"]["revisions"]["*"]
     assert "mediawiki-api-announce" in res["warnings"]["main"]["*"]
+
+
+def test_latest_revision_texts_are_paged(api, db):
+    for i in range(52):
+        save(f"Bulk {i:02d}", f"bulk text {i}")
+    params = {
+        "action": "query",
+        "generator": "allpages",
+        "gapprefix": "Bulk",
+        "gaplimit": "max",
+        "prop": "revisions",
+        "rvprop": "content",
+        "continue": "",
+    }
+    res = api("GET", **params)
+    first = [p for p in res["query"]["pages"].values() if "revisions" in p]
+    assert len(first) == 50 and "batchcomplete" not in res
+    assert res["continue"]["continue"] == "||" and "rvcontinue" in res["continue"]
+    params.update(res["continue"])
+    res = api("GET", **params)
+    second = [p for p in res["query"]["pages"].values() if "revisions" in p]
+    assert len(second) == 2 and res["batchcomplete"] == ""

@@ -112,6 +112,13 @@ class ApiQueryRevisions(QueryModule):
         for e in pages:
             if e.page.latest_id and (start is None or e.page.latest_id >= start):
                 revs.append(e.page.latest_id)
+        revs.sort()
+        if "content" in self.props:
+            # Texts of at most 50 pages per request (500 with apihighlimits), as MediaWiki.
+            cap = 500 if self.api.has_high_limits() else 50
+            if len(revs) > cap:
+                self.set_continue("continue", revs[cap])
+                revs = revs[:cap]
         objs = Revision.objects.filter(pk__in=revs).select_related("actor", "content")
         by_id = {r.pk: r for r in objs}
         self._latest_or_given([by_id[r] for r in revs if r in by_id])
