@@ -207,6 +207,18 @@ def make_context(
     return ParserContext(site=site, config=config, title=title_obj, options=options, parser=parser)
 
 
+_REDIRECT = re.compile(r"^\s*#REDIRECT\s*:?\s*\[\[([^\]|]*)(?:\|[^\]]*)?\]\]", re.I)
+
+
+def redirect_target(ctx: ParserContext, text: str) -> str | None:
+    """The target of a `#REDIRECT [[Target]]` page (WikitextContent::getRedirectTarget)."""
+    m = _REDIRECT.match(text[:4096])
+    if not m:
+        return None
+    target = ctx.config.try_title(m.group(1).strip())
+    return target.full_text if target is not None else None
+
+
 def render(
     wikitext: str, title: str | Title, site: Site, options: RenderOptions | None = None
 ) -> RenderResult:
@@ -224,6 +236,8 @@ def render(
         )
         ctx.add_warning("max-article-size")
         return ctx.output
+    if "#" in text[:4096]:
+        ctx.output.redirect_target = redirect_target(ctx, text)
     try:
         html = ctx.parser.parse(ctx, text)
     except RecursionError:
