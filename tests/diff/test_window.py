@@ -46,3 +46,18 @@ def test_window_line_numbers() -> None:
     out = table.render(d.rows)
     assert "<!--LINE 248-->" in out
     assert out == _render(old, new, 2, False)[0]
+
+
+def test_text_head_and_tail_match_the_sequence_versions() -> None:
+    from vellum.diff import engine
+
+    rnd = random.Random(9)
+    for _ in range(3000):
+        a = "".join(rnd.choice("ab\né") for _ in range(rnd.randint(0, 300)))
+        b = a
+        if rnd.random() < 0.8:
+            i = rnd.randint(0, len(b))
+            b = b[:i] + rnd.choice(["x", "", "é\n"]) + b[i + rnd.randint(0, 3) :]
+        lim = rnd.randint(0, min(len(a), len(b)))
+        assert core._text_prefix(a, b, lim) == engine._common_prefix(a, b, lim)
+        assert core._text_suffix(a, b, lim) == engine._common_suffix(a, b, lim)

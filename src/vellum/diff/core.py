@@ -256,6 +256,41 @@ def similarity_bound(a: Words, b: Words, limit: float = 0.0) -> float:
     return common / lb
 
 
+def _text_prefix(a: str, b: str, lim: int) -> int:
+    """Length of the common head of two strings, at most lim (galloping; one side sliced)."""
+    n = 0
+    step = 64
+    while n + step <= lim and a.startswith(b[n : n + step], n):
+        n += step
+        step *= 2
+    hi = min(n + step, lim)
+    while n < hi:
+        mid = (n + hi + 1) // 2
+        if a.startswith(b[n:mid], n):
+            n = mid
+        else:
+            hi = mid - 1
+    return n
+
+
+def _text_suffix(a: str, b: str, lim: int) -> int:
+    """Length of the common tail of two strings, at most lim."""
+    na, nb = len(a), len(b)
+    n = 0
+    step = 64
+    while n + step <= lim and a.endswith(b[nb - n - step : nb - n], 0, na - n):
+        n += step
+        step *= 2
+    hi = min(n + step, lim)
+    while n < hi:
+        mid = (n + hi + 1) // 2
+        if a.endswith(b[nb - mid : nb - n], 0, na - n):
+            n = mid
+        else:
+            hi = mid - 1
+    return n
+
+
 def _window(
     old: str, new: str, margin: int
 ) -> tuple[list[str], list[str], int, int, tuple[bool, bool]] | None:
@@ -264,8 +299,8 @@ def _window(
     lines left out before, the same for new, (left out before?, left out after?)), or None
     when nothing would be left out."""
     n = min(len(old), len(new))
-    cut = old.rfind("\n", 0, engine._common_prefix(old, new, n)) + 1
-    tail = len(old) - engine._common_suffix(old, new, n - cut)
+    cut = old.rfind("\n", 0, _text_prefix(old, new, n)) + 1
+    tail = len(old) - _text_suffix(old, new, n - cut)
     nl = old.find("\n", tail)
     tail = len(old) if nl < 0 else nl + 1  # the first line wholly in the common tail
     start = cut
