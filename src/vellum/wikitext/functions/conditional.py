@@ -9,7 +9,7 @@ from ..namespaces import FILE, MEDIA, SPECIAL
 from ..preprocessor.frame import php_trim
 from ..sanitizer import decode_char_references
 from . import parser_function
-from .util import php_loose_equal, split_arg
+from .util import php_loose_equal
 
 if TYPE_CHECKING:
     from ..context import ParserContext
@@ -181,4 +181,4 @@ def _redirect(ctx: ParserContext, text: str | None):
     return ctx.config.try_title(target) if target else None
 
 
-__all__ = ["if_", "ifeq", "iferror", "ifexist", "ifexpr", "split_arg", "switch"]
+__all__ = ["if_", "ifeq", "iferror", "ifexist", "ifexpr", "switch"]

@@ -9,7 +9,6 @@ from urllib.parse import quote
 
 if TYPE_CHECKING:
     from ..context import ParserContext
-    from ..preprocessor.frame import Frame
     from ..title import Title
 
 _ESCAPE = {
@@ -137,24 +136,6 @@ def php_float_str(x: float) -> str:
     return s
 
 
-def expand_arg(frame: Frame, node: object) -> str:
-    from ..preprocessor.frame import php_trim
-
-    return php_trim(frame.expand(node))
-
-
-def split_arg(frame: Frame, node: object) -> tuple[str | None, str]:
-    """A part as (trimmed name or None for a positional part, trimmed value)."""
-    from ..preprocessor.dom import Part
-    from ..preprocessor.frame import php_trim
-
-    if isinstance(node, Part):
-        if node.name is None:
-            return None, php_trim(frame.expand(node.value))
-        return php_trim(frame.expand(node.name)), php_trim(frame.expand(node.value))
-    return None, php_trim(frame.expand(node))
-
-
 def make_title(ctx: ParserContext, text: str | None, default_ns: int = 0) -> Title | None:
     if text is None:
         return ctx.title
@@ -163,7 +144,3 @@ def make_title(ctx: ParserContext, text: str | None, default_ns: int = 0) -> Tit
 
 def has_subpages(ctx: ParserContext, ns: int) -> bool:
     return "subpage" in ctx.options.test_options or ctx.config.namespaces.has_subpages(ns)
-
-
-def error_span(text: str) -> str:
-    return f'<strong class="error">{text}</strong>'
