@@ -138,3 +138,22 @@ def test_preload_and_message_transform() -> None:
     assert preprocess_text(make_ctx(PAGES), "{{foo}}<!--c--><nowiki>{{foo}}</nowiki>") == (
         "FOO!<nowiki>{{foo}}</nowiki>"
     )
+
+
+def test_frame_from_a_tag_hook_resolves_arguments() -> None:
+    from vellum.wikitext.extensions import TAG_HOOKS
+
+    seen: list[str] = []
+
+    def hook(ctx, content, attrs, frame):
+        seen.append(preprocess(ctx, content or "", frame))
+        return ""
+
+    TAG_HOOKS["vellumargtag"] = hook
+    try:
+        ctx = make_ctx({"Template:W": "<vellumargtag>[{{{1}}}|{{{x|d}}}]</vellumargtag>"})
+        preprocess(ctx, "{{W|one|x=two}}")
+        assert seen == ["[one|two]"]
+        assert preprocess(make_ctx(), "{{{a}}}/{{{b|B}}}", {"a": "A"}) == "A/B"
+    finally:
+        del TAG_HOOKS["vellumargtag"]

@@ -86,7 +86,7 @@ def preprocess(
     expanded, extension tags replaced by strip markers, and top-level headings get
     heading markers (recorded in ctx.ext_state["headings"]). `frame` is the frame a tag
     hook received, so `{{{1}}}` inside a tag's content refers to the template's
-    arguments. `mode` is 'html' (default), 'pre' (Parser::preprocess) or 'wiki'
+    arguments (a dict gives a frame with those arguments). `mode` is 'html' (default), 'pre' (Parser::preprocess) or 'wiki'
     (pre-save transform).
     """
     if sys.getrecursionlimit() < _MIN_RECURSION:
@@ -96,6 +96,9 @@ def preprocess(
         state.mode = mode
     if frame is None:
         frame = root_frame(ctx)
+    elif isinstance(frame, dict):
+        # Parser::replaceVariables with an array: a custom frame with these arguments.
+        frame = CustomFrame(root_frame(ctx), frame)
     top = state.expansion_depth == 0
     if (
         not text
