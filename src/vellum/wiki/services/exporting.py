@@ -140,21 +140,15 @@ def select_pages(
     yield from qs.order_by("namespace", "title").iterator(chunk_size=500)
 
 
-def _revisions(page: m.Page, full: bool) -> Iterator[m.Revision]:
-    if not full:
-        if page.latest_id:
-            yield m.Revision.objects.select_related("content", "actor").get(pk=page.latest_id)
-        return
-    ids = list(
-        m.Revision.objects.filter(page=page)
-        .order_by("timestamp", "id")
-        .values_list("id", flat=True)
-    )
-    for i in range(0, len(ids), _CHUNK):
-        part = ids[i : i + _CHUNK]
-        rows = m.Revision.objects.select_related("content", "actor").in_bulk(part)
-        for pk in part:
-            yield rows[pk]
+def _chunks(pages: Iterator[m.Page], n: int) -> Iterator[list[m.Page]]:
+    chunk: list[m.Page] = []
+    for page in pages:
+        chunk.append(page)
+        if len(chunk) >= n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def export_pages(
@@ -164,39 +158,64 @@ def export_pages(
     namespaces: Iterable[int] | None = None,
     titles: Iterable[str] | None = None,
 ) -> int:
-    """Write a 0.11 dump of the chosen pages to `out`; returns the number of revisions."""
+    """Write a 0.11 dump of the chosen pages to `out`; returns the number of revisions.
+
+    Pages are handled 100 at a time and revisions fetched 200 at a time (with their texts
+    and actors), so a few queries serve many small pages and a long history streams.
+    """
+    from .titles import make_title
+
     writer = DumpWriter(out, site_info())
     count = 0
-    for page in select_pages(namespaces, titles):
-        redirect = None
-        if page.is_redirect:
-            target = m.Redirect.objects.filter(page=page).first()
-            if target is not None and not target.interwiki:
-                from .titles import make_title
-
-                redirect = make_title(target.namespace, target.title).prefixed_text
-        writer.open_page(
-            Page(
-                title=title_of(page).prefixed_text, ns=page.namespace, id=page.pk, redirect=redirect
+    for pages in _chunks(select_pages(namespaces, titles), 100):
+        pids = [p.pk for p in pages]
+        redirects = {
+            r.page_id: r for r in m.Redirect.objects.filter(page_id__in=pids, interwiki="")
+        }
+        by_page: dict[int, list[int]] = {pid: [] for pid in pids}
+        if full:
+            rows = (
+                m.Revision.objects.filter(page_id__in=pids)
+                .order_by("page_id", "timestamp", "id")
+                .values_list("page_id", "id")
             )
-        )
-        batch: list[m.Revision] = []
-        for rev in _revisions(page, full):
-            batch.append(rev)
-            if len(batch) >= _CHUNK:
-                count += _write(writer, batch)
-                batch = []
-        count += _write(writer, batch)
-        writer.close_page()
+            for pid, rid in rows:
+                by_page[pid].append(rid)
+        else:
+            for p in pages:
+                if p.latest_id:
+                    by_page[p.pk].append(p.latest_id)
+        order = [rid for p in pages for rid in by_page[p.pk]]
+        fetched: dict[int, m.Revision] = {}
+        extra: dict[int, list[tuple]] = {}
+        pos = 0
+        for page in pages:
+            redirect = None
+            target = redirects.get(page.pk)
+            if page.is_redirect and target is not None:
+                redirect = make_title(target.namespace, target.title).prefixed_text
+            writer.open_page(
+                Page(
+                    title=title_of(page).prefixed_text,
+                    ns=page.namespace,
+                    id=page.pk,
+                    redirect=redirect,
+                )
+            )
+            for rid in by_page[page.pk]:
+                if rid not in fetched:
+                    fetched.clear()
+                    part = order[pos : pos + _CHUNK]
+                    fetched.update(
+                        m.Revision.objects.select_related("content", "actor").in_bulk(part)
+                    )
+                    extra = _side_slots(part)
+                writer.write_revision(to_dump_revision(fetched[rid], extra.get(rid)))
+                pos += 1
+                count += 1
+            writer.close_page()
     writer.close()
     return count
-
-
-def _write(writer: DumpWriter, revs: list[m.Revision]) -> int:
-    extra = _side_slots([r.pk for r in revs])
-    for rev in revs:
-        writer.write_revision(to_dump_revision(rev, extra.get(rev.pk)))
-    return len(revs)
 
 
 __all__ = ["export_pages", "select_pages", "site_info", "to_dump_revision"]

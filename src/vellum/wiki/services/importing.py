@@ -29,6 +29,7 @@ complete, the failing page is rolled back.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import random
@@ -511,38 +512,35 @@ class Importer:
         """The import log entries (and their recent changes) of the pages just imported."""
         if not self.pending_logs:
             return
-        actor = self.performer()
-        now = timezone.now()
-        entries = m.LogEntry.objects.bulk_create(
-            m.LogEntry(
-                type="import",
-                action="upload",
-                timestamp=now,
-                actor=actor,
-                namespace=title.namespace,
-                title=title.dbkey,
-                page_id=pid,
-                comment=self.comment,
-                params={"count": count},
+        actor = self.performer().pk
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        with connection.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO logging (type, action, timestamp, actor_id, namespace, title,"
+                " page_id, comment, params, deleted) VALUES (%s, %s, %s, %s, %s, %s, %s, %s,"
+                " %s, %s)",
+                [
+                    ("import", "upload", now, actor, t.namespace, t.dbkey, pid, self.comment,
+                     json.dumps({"count": count}), 0)
+                    for pid, t, count in self.pending_logs
+                ],
+            )  # fmt: skip
+            pids = [pid for pid, _, _ in self.pending_logs]
+            cur.execute(
+                "SELECT id, namespace, title, page_id FROM logging WHERE type = 'import'"
+                f" AND timestamp = %s AND page_id IN ({_in(pids)}) ORDER BY id",
+                [now, *pids],
             )
-            for pid, title, count in self.pending_logs
-        )
-        if any(e.pk is None for e in entries):  # a backend without RETURNING
-            entries = list(m.LogEntry.objects.filter(type="import", timestamp=now).order_by("id"))
-        m.RecentChange.objects.bulk_create(
-            m.RecentChange(
-                timestamp=now,
-                actor=actor,
-                namespace=e.namespace,
-                title=e.title,
-                page_id=e.page_id,
-                type=m.RC_LOG,
-                source="mw.log",
-                comment=e.comment,
-                log=e,
+            logged = {row[3]: row for row in cur.fetchall()}
+            cur.executemany(
+                "INSERT INTO recentchanges (timestamp, actor_id, namespace, title, page_id,"
+                " this_oldid, last_oldid, type, source, minor, bot, new, comment, patrolled,"
+                " log_id) VALUES (%s, %s, %s, %s, %s, 0, 0, %s, 'mw.log', %s, %s, %s, %s, 0, %s)",
+                [
+                    (now, actor, ns, title, pid, m.RC_LOG, False, False, False, self.comment, lid)
+                    for lid, ns, title, pid in logged.values()
+                ],
             )
-            for e in entries
-        )
         self.pending_logs = []
 
     def run(self, reader: DumpReader) -> ImportStats:

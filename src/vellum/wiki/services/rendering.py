@@ -31,6 +31,7 @@ from .titles import make_title, mw_timestamp, site_config, title_of
 log = logging.getLogger(__name__)
 
 OPTIONS_HASH = "canonical"  # no per-user parser options yet: one rendering per revision
+MEMORY_CACHE_MAX = 1024 * 1024  # renderings bigger than this are read from the database
 
 
 class DatabaseSite:
@@ -192,14 +193,16 @@ def render_revision(page: Page, revision: Revision, *, use_cache: bool = True) -
             )
             if entry is not None:
                 rendered = Rendered(html=entry.html, **entry.data)
-                cache.set(key, rendered, 3600)
+                if len(rendered.html) <= MEMORY_CACHE_MAX:
+                    cache.set(key, rendered, 3600)
                 return rendered
     result, rendered = render_text(
         revision.content.text, title_of(page), render_options(page, revision)
     )
     if current and rendered.error is None:
         save_parser_cache(page, revision, rendered)
-    cache.set(key, rendered, 3600 if current else 300)
+    if len(rendered.html) <= MEMORY_CACHE_MAX:
+        cache.set(key, rendered, 3600 if current else 300)
     return rendered
 
 

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from vellum.wikitext.title import Title
 
 TTL = 3600
+MAX_BYTES = 512 * 1024  # bigger pages are assembled from the parser cache each time
 
 _SQL = (
     "SELECT id, latest_id, touched, "
@@ -52,5 +53,5 @@ def get(key: str) -> HttpResponse | None:
 
 
 def store(key: str, response: HttpResponse) -> None:
-    if response.status_code == 200 and not response.cookies:
+    if response.status_code == 200 and not response.cookies and len(response.content) <= MAX_BYTES:
         cache.set(key, response.content, TTL)
