@@ -182,3 +182,36 @@ def test_unrecognized_parameters_and_values_warn(api, page):
     )
     rev = next(iter(body["query"]["pages"].values()))["revisions"][0]
     assert set(rev) == {"revid", "parentid"}
+
+
+def test_errorformat_plaintext_names_the_module(api, db):
+    resp = api.raw(
+        "GET",
+        action="query",
+        list="allpages",
+        aplimit="abc",
+        formatversion="2",
+        errorformat="plaintext",
+    )
+    body = json.loads(resp.content)
+    assert body["errors"] == [
+        {
+            "code": "badinteger",
+            "module": "query+allpages",
+            "text": 'Invalid value "abc" for integer parameter "aplimit".',
+        }
+    ]
+    assert body["docref"].startswith("See http")
+
+
+def test_internal_errors_are_api_errors_not_http_500(api, db, monkeypatch):
+    from vellum.api.query.userinfo import ApiQueryUserInfo
+
+    def boom(self):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(ApiQueryUserInfo, "execute", boom)
+    resp = api.raw("GET", action="query", meta="userinfo")
+    assert resp.status_code == 200
+    assert resp.headers["MediaWiki-API-Error"] == "internal_api_error_RuntimeError"
+    assert "Caught exception of type RuntimeError" in json.loads(resp.content)["error"]["info"]

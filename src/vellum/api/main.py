@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
+import secrets
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
@@ -21,6 +23,8 @@ from . import registry, siteinfo, tokens, users
 from .base import ApiModule
 from .errors import ApiError
 from .params import Param, ParamReader
+
+log = logging.getLogger(__name__)
 
 GENERATOR = "MediaWiki 1.39.17-vellum"
 ANNOUNCE = (
@@ -225,6 +229,16 @@ class ApiMain:
             self._report_unused()
         except ApiError as e:
             return self._respond_error(e, main, fmt)
+        except Exception as e:  # a bug must not become an HTTP 500 that clients retry for ever
+            request_id = secrets.token_hex(8)
+            log.exception("API request %s failed", request_id)
+            return self._respond_error(
+                ApiError(
+                    f"internal_api_error_{type(e).__name__}",
+                    f"[{request_id}] Caught exception of type {type(e).__name__}.",
+                    {"errorclass": type(e).__name__},
+                )
+            )
         return self._respond(self.result, main, fmt)
 
     def _check_maxlag(self, main: ApiModule) -> None:
@@ -323,7 +337,7 @@ class ApiMain:
             err["*" if self.fv == 1 else "docref"] = self._docref()
             body["error"] = err
         else:
-            module = self.module.path() if self.module else e.module
+            module = e.module if e.module != "main" or not self.module else self.module.path()
             item: dict[str, Any] = {"code": e.code, "text": e.info, "module": module}
             if e.extra:
                 item["data"] = e.extra

@@ -75,6 +75,14 @@ class ParamReader:
         self.api = api  # ApiMain: raw values, warnings, limits, high-limits flag
 
     def read(self, module: Any, p: Param) -> Any:
+        try:
+            return self._read(module, p)
+        except ApiError as e:
+            if e.module == "main" and module.name != "main":
+                e.module = module.path()  # errorformat=plaintext names the module
+            raise
+
+    def _read(self, module: Any, p: Param) -> Any:
         full = module.prefix + p.name
         raw = self.api.get_raw(full)
         if p.deprecated and raw is not None:
