@@ -27,4 +27,6 @@ def test_corpus_pages_render(wiki: str, shared: Path) -> None:
         result = render(text, path.stem.replace("_", " "), site)
         elapsed = time.perf_counter() - start
         assert isinstance(result.html, str), path.name
+        errors = [w for w in result.warnings if w.startswith("internal error")]
+        assert not errors, (path.name, errors)
         assert elapsed < MAX_SECONDS_PER_PAGE, f"{path.name}: {elapsed:.1f}s"

@@ -42,6 +42,7 @@ def test_pathological_input(name: str, site: MemorySite) -> None:
     result = render(text, "Parser test", site)
     elapsed = time.perf_counter() - start
     assert isinstance(result.html, str)
+    assert not [w for w in result.warnings if w.startswith("internal error")], result.warnings
     assert elapsed < MAX_SECONDS, f"{name}: {elapsed:.1f}s"
     # Output stays proportional to the input.
     assert len(result.html) < 100 * len(text) + 10_000

@@ -31,7 +31,9 @@ TOKENS = [
 @given(st.lists(st.sampled_from(TOKENS) | st.text(max_size=3), max_size=40))
 def test_random_wikitext_renders_balanced_safe_html(parts: list[str]) -> None:
     text = "".join(parts)
-    html = render(text, "Parser test", SITE).html
+    result = render(text, "Parser test", SITE)
+    assert not [w for w in result.warnings if w.startswith("internal error")], result.warnings
+    html = result.html
     checker = HtmlChecker()
     checker.feed(html)
     checker.close()

@@ -243,9 +243,13 @@ def render(
     except RecursionError:
         ctx.add_warning("recursion depth exceeded")
         html = f'<p class="error">{esc("Error: the page is nested too deeply to render.")}</p>'
-    except Exception:  # a bug in a rule must not take the wiki down
-        ctx.add_warning(traceback.format_exc())
-        raise
+    except Exception:  # a bug in a rule must not take the wiki down; tests look for it
+        ctx.add_warning("internal error: " + traceback.format_exc())
+        html = (
+            '<p class="error">'
+            + esc("Error: this page could not be rendered (internal parser error).")
+            + "</p>"
+        )
     if ctx.options.wrap:
         html = f'<div class="mw-parser-output">{html}</div>'
     ctx.output.html = html

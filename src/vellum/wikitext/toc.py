@@ -11,6 +11,7 @@ from .result import Section
 from .rules_block.behaviour_switches import TOC_PLACEHOLDER
 from .sanitizer import (
     decode_char_references,
+    escape_id,
     escape_id_for_attribute,
     escape_id_for_link,
 )
@@ -156,6 +157,9 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         safe = normalize_section_name_whitespace(safe)
         link_anchor = escape_id_for_link(safe, fmode)
         anchor = escape_id_for_attribute(safe, fmode)
+        fallback = escape_id(safe, fmode[1]) if len(fmode) > 1 else None
+        if fallback == anchor:
+            fallback = None
         key = anchor.lower()
         if key in refers:
             i = next_suffix.get(key, 2)
@@ -167,6 +171,17 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
             refers.add(f"{key}_{i}")
         else:
             refers.add(key)
+        if fallback is not None:
+            fkey = fallback.lower()
+            if fkey in refers:
+                i = next_suffix.get(fkey, 2)
+                while f"{fkey}_{i}" in refers:
+                    i += 1
+                next_suffix[fkey] = i + 1
+                fallback += f"_{i}"
+                refers.add(f"{fkey}_{i}")
+            else:
+                refers.add(fkey)
         if enough_toc and toclevel < max_toc:
             toc.append(
                 toc_line(
@@ -202,8 +217,13 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
                     f'<mw:editsection page="{esc(ctx.title.prefixed_text)}" '
                     f'section="{esc(section_index)}">{hint}</mw:editsection>'
                 )
+        fallback_span = (
+            f'<span id="{esc(fallback)}"></span>'
+            if fallback is not None and fallback != anchor
+            else ""
+        )
         head.append(
-            f'<h{level}{m.group(2)}<span class="mw-headline" id="{esc(anchor)}">'
+            f'<h{level}{m.group(2)}{fallback_span}<span class="mw-headline" id="{esc(anchor)}">'
             f"{headline}</span>{editlink}</h{level}>"
         )
     if num_visible < 1:
