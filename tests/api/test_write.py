@@ -362,3 +362,17 @@ def test_new_section_and_appendtext_never_conflict(admin_api, normal_user):
     res = edit(admin_api, title="Talkish", appendtext="\nMore.", basetimestamp=base)
     assert res["edit"]["result"] == "Success"
     assert text_of("Talkish") == "Top, changed.\n\n== Q ==\n\nHi.\nMore."
+
+
+def test_api_edits_reach_search_history_and_page_views(admin_api, client):
+    edit(admin_api, title="Shared data", text="first quokkaword version")
+    assert "quokkaword" in client.get("/wiki/Shared_data").content.decode()
+    edit(admin_api, title="Shared data", text="second wombatword version")
+    html = client.get("/wiki/Shared_data").content.decode()
+    assert "wombatword" in html and "quokkaword" not in html
+    res = admin_api("GET", action="query", list="search", srsearch="wombatword", srwhat="text")
+    assert [h["title"] for h in res["query"]["search"]] == ["Shared data"]
+    res = admin_api("GET", action="query", list="search", srsearch="quokkaword", srwhat="text")
+    assert res["query"]["search"] == []
+    history = client.get("/index.php", {"title": "Shared data", "action": "history"})
+    assert history.status_code == 200
