@@ -9,6 +9,7 @@ a frame (`frame`), calling `braces` for `{{...}}`, `{{{...}}}` and tags.
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .dom import build
@@ -62,6 +63,17 @@ def _tag_names() -> tuple[str, ...]:
 def build_dom(ctx: ParserContext, text: str, for_inclusion: bool = False) -> list:
     """The preprocessor tree of `text` (Parser::preprocessToDom)."""
     return build(text, _tag_names(), for_inclusion)
+
+
+@lru_cache(maxsize=512)
+def _cached_build(text: str, tags: tuple[str, ...], for_inclusion: bool) -> list:
+    return build(text, tags, for_inclusion)
+
+
+def template_dom(ctx: ParserContext, text: str) -> list:
+    """The tree of a transcluded page. Trees are never changed once built, so they are
+    shared between renders (MediaWiki caches them too, in its object cache)."""
+    return _cached_build(text, _tag_names(), True)
 
 
 def root_frame(ctx: ParserContext) -> Frame:

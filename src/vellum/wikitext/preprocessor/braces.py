@@ -118,7 +118,7 @@ def _message_text(ctx: ParserContext, title: Title) -> str | None:
 
 
 def get_template_dom(frame: Frame, title: Title) -> tuple[list | None, Title]:
-    from . import build_dom
+    from . import template_dom
 
     state = frame.state
     key = title.prefixed_dbkey
@@ -133,7 +133,7 @@ def get_template_dom(frame: Frame, title: Title) -> tuple[list | None, Title]:
     if text is None:
         state.template_dom_cache[key] = None
         return None, final
-    dom = build_dom(frame.ctx, text, for_inclusion=True)
+    dom = template_dom(frame.ctx, text)
     state.template_dom_cache[final.prefixed_dbkey] = dom
     if final.prefixed_dbkey != key:
         state.template_redirect_cache[key] = final
