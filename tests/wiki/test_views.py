@@ -132,3 +132,9 @@ def test_unknown_url_and_raw_of_missing_page(client, db):
     assert r.status_code == 404 and "There is nothing here." in r.content.decode()
     r = client.get("/index.php?title=Missing&action=raw")
     assert r.status_code == 404 and "There is currently no text" in r.content.decode()
+
+
+def test_pages_are_revalidated(client, save):
+    save("Fresh", "text")
+    for url in ("/wiki/Fresh", "/wiki/Fresh", "/index.php?title=Fresh&action=history"):
+        assert client.get(url)["Cache-Control"] == "private, must-revalidate, max-age=0"

@@ -37,15 +37,26 @@ def bad_title(request: HttpRequest, e: InvalidTitle) -> HttpResponse:
     )
 
 
+def _no_shared_caching(response: HttpResponse) -> HttpResponse:
+    """As MediaWiki: pages may change at any edit, so browsers revalidate them."""
+    if not response.has_header("Cache-Control"):
+        response["Cache-Control"] = "private, must-revalidate, max-age=0"
+    return response
+
+
 @csrf_protect
 def wiki(request: HttpRequest, title: str) -> HttpResponse:
     """/wiki/Title"""
-    return _handle(request, title)
+    return _no_shared_caching(_handle(request, title))
 
 
 @csrf_protect
 def index_php(request: HttpRequest) -> HttpResponse:
     """/index.php?title=...&action=... (and ?search=, ?curid=, ?diff= without a title)."""
+    return _no_shared_caching(_index_php(request))
+
+
+def _index_php(request: HttpRequest) -> HttpResponse:
     g = request.GET
     if "search" in g and "title" not in g or g.get("title") == "Special:Search":
         from .special import search
