@@ -389,6 +389,7 @@ class Differ:
         self._diffs: dict[tuple, WordDiff] = {}
         self.rows: list[Row] = []
         self.diff_map: dict[tuple[int, int], _Entry] = {}
+        self._cands: dict[int, list[tuple[int, int, int, int]]] = {}
         self.budget = engine.Budget(WORK_BUDGET)
         self.coarse = False
         try:
@@ -712,48 +713,42 @@ class Differ:
         get_words = self.words_a if op == ADD else self.words_b
         this_size = this_words.size()
         this_n = len(this_words.words)
-        for i, (opi, frm, to) in enumerate(ops):
-            if opi != other_op:
-                continue
-            lines = frm if op == ADD else to
-            for k, line in enumerate(lines):
-                if diff_map:
-                    entry = diff_map.get((i, k))
-                    if entry is not None and (entry.lhs if print_left else entry.rhs):
+        for i, k, line, other_size in self._candidates(other_op):
+            if diff_map:
+                entry = diff_map.get((i, k))
+                if entry is not None and (entry.lhs if print_left else entry.rhs):
+                    continue
+                potential = cmp_entries(i, k)
+                if found is not None and not potential:
+                    continue  # cannot replace the current candidate
+            else:
+                potential = True
+            # The similarity is that of the diff from the added to the deleted line.
+            if op == ADD:
+                old_i, new_j = line, this_line
+            else:
+                old_i, new_j = this_line, line
+            key3 = (old_i, new_j, True)
+            known = diffs.get(key3)
+            if known is not None:
+                sim = known.similarity
+            elif budget.left <= 0:
+                sim = 0.0  # out of budget: as a word diff past its limit, no move
+            else:
+                floor = MOVED_LINE_THRESHOLD if found_sim < MOVED_LINE_THRESHOLD else found_sim
+                # Cheap bounds first: the similarity cannot beat the current candidate or
+                # pass the threshold; as a first candidate it only needs a similarity no
+                # higher than its bound.
+                lo, hi = (
+                    (this_size, other_size) if this_size < other_size else (other_size, this_size)
+                )
+                if hi and lo / hi <= floor:
+                    if found is not None:
                         continue
-                    potential = cmp_entries(i, k)
-                    if found is not None and not potential:
-                        continue  # cannot replace the current candidate
-                else:
-                    potential = True
-                # The similarity is that of the diff from the added to the deleted line.
-                if op == ADD:
-                    old_i, new_j = line, this_line
-                else:
-                    old_i, new_j = this_line, line
-                key3 = (old_i, new_j, True)
-                known = diffs.get(key3)
-                if known is not None:
-                    sim = known.similarity
-                elif budget.left <= 0:
-                    sim = 0.0  # out of budget: as a word diff past its limit, no move
+                    sim = lo / hi
                 else:
                     other_words = get_words(line)
-                    floor = MOVED_LINE_THRESHOLD if found_sim < MOVED_LINE_THRESHOLD else found_sim
-                    # Cheap bounds first: the similarity cannot beat the current candidate
-                    # or pass the threshold; as a first candidate it only needs a
-                    # similarity no higher than its bound.
-                    other_size = other_words.size()
-                    lo, hi = (
-                        (this_size, other_size)
-                        if this_size < other_size
-                        else (other_size, this_size)
-                    )
-                    if hi and lo / hi <= floor:
-                        if found is not None:
-                            continue
-                        sim = lo / hi
-                    elif this_n * len(other_words.words) <= MAX_WORD_LEVEL_DIFF_COMPLEXITY and (
+                    if this_n * len(other_words.words) <= MAX_WORD_LEVEL_DIFF_COMPLEXITY and (
                         self._bound_le(this_words, other_words, floor)
                     ):
                         if found is not None:
@@ -761,12 +756,12 @@ class Differ:
                         sim = similarity_bound(this_words, other_words)
                     else:
                         sim = self.word_diff(old_i, new_j, True).similarity
-                if found is None or (sim > found_sim and potential):
-                    if op == ADD:
-                        found = _Entry(sim, i, k, op_index, op_line)
-                    else:
-                        found = _Entry(sim, op_index, op_line, i, k)
-                    found_sim = sim
+            if found is None or (sim > found_sim and potential):
+                if op == ADD:
+                    found = _Entry(sim, i, k, op_index, op_line)
+                else:
+                    found = _Entry(sim, op_index, op_line, i, k)
+                found_sim = sim
 
         if found is not None and found.sim > MOVED_LINE_THRESHOLD:
             if op == ADD:
@@ -792,6 +787,21 @@ class Differ:
                 self._moved_row(found, print_left, op_index, op_line, other_index, other_line)
             return True
         return False
+
+    def _candidates(self, op: int) -> list[tuple[int, int, int, int]]:
+        """(op index, line in op, line number, UTF-8 size) of every added (or deleted) line."""
+        cands = self._cands.get(op)
+        if cands is None:
+            cands = []
+            texts = self.b if op == ADD else self.a
+            for i, (opi, frm, to) in enumerate(self.ops):
+                if opi == op:
+                    for k, line in enumerate(to if op == ADD else frm):
+                        t = texts[line]
+                        size = len(t) if t.isascii() else len(t.encode("utf-8", "surrogatepass"))
+                        cands.append((i, k, line, size))
+            self._cands[op] = cands
+        return cands
 
     def _moved_row(
         self,
