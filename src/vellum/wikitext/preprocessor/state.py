@@ -18,13 +18,13 @@ if TYPE_CHECKING:
 # Messages of Parser::limitationWarn ("$type-warning"), English.
 LIMIT_WARNINGS = {
     "post-expand-template-inclusion": "<strong>Warning:</strong> Template include size is too "
-    "large. Some templates will not be included.",
+    "large.\nSome templates will not be included.",
     "post-expand-template-argument": "<strong>Warning:</strong> This page contains at least one "
-    "template argument that has a too large expansion size. These arguments have been omitted.",
-    "expansion-depth-exceeded": "<strong>Warning:</strong> Page exceeded the expansion depth.",
-    "node-count-exceeded": "<strong>Warning:</strong> Page exceeded the node-count.",
+    "template argument that has a too large expansion size.\nThese arguments have been omitted.",
+    "expansion-depth-exceeded": "Page exceeded the expansion depth",
+    "node-count-exceeded": "Page exceeded the node-count",
     "expensive-parserfunction": "<strong>Warning:</strong> This page contains too many expensive "
-    "parser function calls. It should have less than {max} {max_calls}, there {now}.",
+    "parser function calls.\n\nIt should have less than {max} {max_calls}, there {now}.",
 }
 
 
