@@ -68,7 +68,13 @@ def split_trail(trail: str) -> tuple[str, str]:
     return "", trail
 
 
+_NEEDS_ESC = re.compile(r"[&<>\"']")
+
+
 def esc(s: str) -> str:
+    """htmlspecialchars(ENT_QUOTES)."""
+    if not _NEEDS_ESC.search(s):
+        return s
     return html.escape(s, quote=True).replace("&#x27;", "&#039;")
 
 

@@ -73,6 +73,7 @@ class Parser:
         self.magic_links_re = rx["magic"]
         self.autonumber = 0
         self.title_cache: dict[str, Title | None] = {}
+        self.message_cache: dict[str, str] = {}
         self._holders = LinkHolders()
 
     # --- helpers other modules call ----------------------------------------------
@@ -104,22 +105,26 @@ class Parser:
 
     def message(self, ctx: ParserContext, key: str, *params: str) -> str:
         """An interface message; a MediaWiki:Key page on the Site overrides it."""
-        text = None
-        cache = ctx.ext_state.setdefault("messages", {})
+        cache = self.message_cache
         if key in cache:
             text = cache[key]
         else:
+            text = None
             t = ctx.config.try_title("MediaWiki:" + key[:1].upper() + key[1:])
             if t is not None:
                 try:
                     text = ctx.site.page_text(t)
                 except Exception:
                     text = None
+            if text is None:
+                text = messages.get(key)
+            if text is None:
+                text = f"⧼{key}⧽"
             cache[key] = text
-        if text is None:
-            text = messages.get(key)
-        if text is None:
-            text = f"⧼{key}⧽"
+        if not params:
+            return text
+        if len(params) == 1:
+            return text.replace("$1", str(params[0]))
         for i, p in enumerate(params, 1):
             text = text.replace(f"${i}", str(p))
         return text
