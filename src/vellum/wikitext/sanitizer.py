@@ -116,6 +116,8 @@ def _normalize_entity(name: str) -> str:
 
 
 def _norm_ref(m: re.Match[str]) -> str:
+    if m.group(0) == "&":
+        return "&amp;"
     if m.group(1):
         return _normalize_entity(m.group(1))
     if m.group(2):
@@ -144,11 +146,18 @@ def _norm_ref_cached(m: re.Match[str]) -> str:
     return out
 
 
+# The same references as CHAR_REFS_RE, skipping the four that normalise to themselves.
+_NORM_REFS_RE = re.compile(
+    r"&(?!(?:amp|lt|gt|quot);)"
+    r"(?:([A-Za-z0-9\x80-\U0010ffff]+;)|#([0-9]+);|#[xX]([0-9A-Fa-f]+);|())"
+)
+
+
 def normalize_char_references(text: str) -> str:
     """Make every character reference valid (Sanitizer::normalizeCharReferences)."""
     if "&" not in text:
         return text
-    return CHAR_REFS_RE.sub(_norm_ref_cached, text)
+    return _NORM_REFS_RE.sub(_norm_ref_cached, text)
 
 
 def _decode_ref(m: re.Match[str]) -> str:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
-_HEADINGS = [
-    (i, re.compile(rf"^(?:{'=' * i})[ \t]*(.+?)[ \t]*(?:{'=' * i})\s*$", re.M))
-    for i in range(6, 0, -1)
-]
+# One pass: the back-reference tries the longest '=' run first, as MediaWiki's six passes
+# (from ====== down to =) do.
+_HEADING = re.compile(r"^(={1,6})[ \t]*(.+?)[ \t]*\1\s*$", re.M)
+
+
+def _heading(m: re.Match[str]) -> str:
+    level = len(m.group(1))
+    return f"<h{level}>{m.group(2)}</h{level}>"
 
 
 def do_headings(text: str) -> str:
     if "=" not in text:
         return text
-    for level, regex in _HEADINGS:
-        text = regex.sub(rf"<h{level}>\1</h{level}>", text)
-    return text
+    return _HEADING.sub(_heading, text)
