@@ -266,7 +266,6 @@ def _diag(
     nlines = ylim - yoff
     lcs = 0
     seq[0] = yoff - 1
-    owner: dict[int, list[int]] = {}  # chain position -> the free list it came from
     ymids = [0] * ((nlines + 1) * nchunks)
     numer = xlim - xoff + nchunks - 1
     span = xlim - xoff
@@ -297,23 +296,19 @@ def _diag(
                 else:
                     k = bisect_left(seq, y, 1, lcs + 1)
                     old = seq[k]
-                    ofl = owner.pop(old)
-                    insort(ofl, old)
+                    insort(free[ys[old]], old)  # back among its item's free positions
                 seq[k] = y
                 del fl[idx]
-                owner[y] = fl
                 base = k * nchunks
                 ymids[base : base + nchunks] = ymids[base - nchunks : base]
                 # Positions between the previous chain entry and y replace y in turn.
                 lo = seq[k - 1]
                 j = bisect_right(fl, lo, 0, idx)
                 if j < idx:
-                    owner.pop(y)
                     y2 = fl[j]
                     del fl[j]
                     insort(fl, y)
                     seq[k] = y2
-                    owner[y2] = fl
                     idx = j
                 if idx == 0:
                     break
