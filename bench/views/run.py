@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -70,6 +72,38 @@ def _client(port: int, path: str, seconds: float, out: mp.Queue, cookie: str = "
     out.put((done, errors))
 
 
+def ensure_wrk() -> str | None:
+    """Debian's wrk (installed with apt-get when missing and allowed), else None."""
+    found = shutil.which("wrk")
+    if found is None and shutil.which("apt-get") and os.geteuid() == 0:
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+            timeout=300,
+        )
+        found = shutil.which("wrk")
+    return found
+
+
+def load_wrk(
+    wrk: str, port: int, path: str, seconds: float, clients: int, cookie: str = ""
+) -> tuple[float, int]:
+    cmd = [wrk, "-t2", f"-c{clients * 2}", f"-d{max(1, round(seconds))}s"]
+    if cookie:
+        cmd += ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(
+        [*cmd, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if m:
+        errors += int(m.group(1)) + int(m.group(3)) + int(m.group(4))
+    return rps, errors
+
+
 def load(port: int, path: str, seconds: float, clients: int, cookie: str = "") -> tuple[float, int]:
     q: mp.Queue = mp.Queue()
     procs = [
@@ -90,7 +124,22 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument(
+        "--client",
+        choices=["wrk", "python"],
+        default=None,
+        help="load generator (default: Debian's wrk if it can be had, else Python processes)",
+    )
     args = ap.parse_args()
+    wrk = ensure_wrk() if args.client in (None, "wrk") else None
+    if args.client == "wrk" and wrk is None:
+        ap.error("wrk is not installed")
+
+    def run(path: str, seconds: float, cookie: str) -> tuple[float, int]:
+        if wrk:
+            return load_wrk(wrk, port, path, seconds, args.clients, cookie)
+        return load(port, path, seconds, args.clients, cookie)
+
     workers = args.workers or max(2, 2 * (os.cpu_count() or 1))
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -156,18 +205,19 @@ def main() -> int:
                 ("Special:RecentChanges", "/wiki/Special:RecentChanges", ""),
             ]
             for _, path, c in targets:  # warm every worker's caches
-                load(port, path, 1.0, args.clients, c)
+                run(path, 1.0, c)
             rows = []
             for name, path, c in targets:
-                rps, errors = load(port, path, args.seconds, args.clients, c)
+                rps, errors = run(path, args.seconds, c)
                 rows.append((name, path, rps, errors))
         finally:
             server.terminate()
             server.wait(timeout=30)
     baseline = rows[0][2] or 1.0
+    client = f"wrk, {args.clients * 2} connections" if wrk else f"{args.clients} Python processes"
     print(
-        f"vellum serve: {workers} gunicorn workers, {args.clients} client processes, "
-        f"{args.seconds:.0f} s per target, {os.cpu_count()} cores, page {len(page):,} bytes"
+        f"vellum serve: {workers} gunicorn workers; load: {client}; "
+        f"{args.seconds:.0f} s per target; {os.cpu_count()} cores; page {len(page):,} bytes"
     )
     print(f"{'target':<24} {'req/s':>9} {'vs static':>10} {'errors':>7}")
     for name, _, rps, errors in rows:
