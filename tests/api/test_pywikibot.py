@@ -29,6 +29,18 @@ SCRIPT = textwrap.dedent(
     out["text"] = fresh.get(force=True)
     out["history"] = [[r.revid, r.comment, r.user] for r in fresh.revisions()]
     out["exists"] = fresh.exists()
+    # beyond the acceptance: a move and an upload (pywikibot's bare-LF multipart body)
+    fresh.move("Pywikibot moved page", summary="pywikibot move")
+    out["moved"] = pywikibot.Page(site, "Pywikibot moved page").exists()
+    import io
+    from PIL import Image
+    buf = io.BytesIO()
+    Image.new("RGB", (3, 2), (1, 2, 3)).save(buf, "PNG")
+    open("upload.png", "wb").write(buf.getvalue())
+    fp = pywikibot.FilePage(site, "File:Pywikibot upload.png")
+    out["uploaded"] = fp.upload("upload.png", summary="pywikibot upload", text="desc")
+    fp = pywikibot.FilePage(site, "File:Pywikibot upload.png")
+    out["file"] = [fp.latest_file_info.width, fp.latest_file_info.height]
     print("RESULT " + json.dumps(out))
     """
 )
@@ -73,5 +85,7 @@ def test_pywikibot_login_save_read_history(vellum_server, tmp_path):
     assert {u for _, _, u in result["history"]} == {vellum_server.user}
     ids = [r for r, _, _ in result["history"]]
     assert ids == sorted(ids, reverse=True)
+    assert result["moved"] is True and result["uploaded"] is True
+    assert result["file"] == [3, 2]
     warnings = [ln for ln in log.splitlines() if "WARNING" in ln or "ERROR" in ln]
     assert not warnings, log

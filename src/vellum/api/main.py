@@ -19,7 +19,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from . import registry, siteinfo, tokens, users
+from . import multipart, registry, siteinfo, tokens, users
 from .base import ApiModule
 from .errors import ApiError
 from .params import Param, ParamReader
@@ -111,10 +111,34 @@ class ApiMain:
     def load(self) -> None:
         for key in self.request.GET:
             self.raw[key] = self.request.GET[key]
-        if self.request.method == "POST":
-            for key in self.request.POST:
-                self.raw[key] = self.request.POST[key]
-            self.files = dict(self.request.FILES.items())
+        if self.request.method != "POST":
+            return
+        content_type = self.request.META.get("CONTENT_TYPE", "")
+        if content_type.lower().startswith("multipart/form-data"):
+            form = self._multipart(content_type)
+            self.raw.update(form.fields)
+            self.files = dict(form.files)
+            return
+        for key in self.request.POST:
+            self.raw[key] = self.request.POST[key]
+
+    def _multipart(self, content_type: str) -> multipart.Form:
+        boundary = multipart.boundary_of(content_type)
+        try:
+            length = int(self.request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > multipart.MAX_BODY:
+            raise RequestDataTooBig("multipart body too large")
+        body = self.request.read(multipart.MAX_BODY + 1)
+        if len(body) > multipart.MAX_BODY:
+            raise RequestDataTooBig("multipart body too large")
+        if boundary is None:
+            return multipart.Form()
+        try:
+            return multipart.parse(body, boundary)
+        except multipart.MultipartError:
+            return multipart.Form()
 
     def get_raw(self, name: str) -> str | None:
         self.used.add(name)
