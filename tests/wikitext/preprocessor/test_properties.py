@@ -56,3 +56,20 @@ def test_include_size_limit() -> None:
     assert "[[:Template:Big]]" in out
     assert "post-expand-template-inclusion-category" in ctx.output.tracking_categories
     assert "WARNING: template omitted" in ctx.strip.unstrip_general(out)
+
+
+def test_expansion_depth_limit() -> None:
+    pages = {f"Template:N{i}": f"<{{{{N{i + 1}}}}}>" for i in range(60)}
+    ctx = make_ctx(pages)
+    ctx.config.max_pp_expand_depth = 20
+    out = preprocess(ctx, "{{N0}}")
+    assert "Expansion depth limit exceeded" in out
+    assert "expansion-depth-exceeded-category" in ctx.output.tracking_categories
+
+
+def test_template_depth_limit() -> None:
+    pages = {f"Template:N{i}": f"<{{{{N{i + 1}}}}}>" for i in range(10)}
+    ctx = make_ctx(pages)
+    ctx.options.test_options["maxtemplatedepth"] = "3"
+    out = preprocess(ctx, "{{N0}}")
+    assert out == '<<<<span class="error">Template recursion depth limit exceeded (3)</span>>>>'

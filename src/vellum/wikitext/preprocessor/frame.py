@@ -140,6 +140,7 @@ class Frame:
             and len(root) == 1
             and root[0].__class__ is str
             and state.node_count <= state.max_node_count
+            and state.expansion_depth <= state.max_expand_depth
         ):
             return root[0]
         if state.node_count > state.max_node_count:
