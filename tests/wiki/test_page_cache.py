@@ -36,3 +36,15 @@ def test_logged_in_and_redirects_not_cached(client, save, alice, fake_engine):
     client.get("/wiki/Target")
     r = client.get("/wiki/Target")
     assert "X-Vellum-Cache" not in r and "Alice" in r.content.decode()
+
+
+def test_cache_served_before_django_only_for_canonical_urls(client, save, fake_engine):
+    save("Ancient Rome", "text")
+    client.get("/wiki/Ancient_Rome")
+    hit = client.get("/wiki/Ancient_Rome")
+    assert hit["X-Vellum-Cache"] == "hit"
+    assert hit["Cache-Control"] == "private, must-revalidate, max-age=0"
+    assert hit["X-Frame-Options"] == "DENY"
+    r = client.get("/wiki/ancient_Rome")
+    assert r.status_code == 301 and r["Location"] == "/wiki/Ancient_Rome"
+    assert "X-Vellum-Cache" not in client.get("/wiki/Ancient_Rome?action=view")

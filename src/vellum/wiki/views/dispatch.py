@@ -98,9 +98,12 @@ def _handle(request: HttpRequest, text: str) -> HttpResponse:
 
         if unquote(requested) != canonical and not title.fragment:
             return HttpResponseRedirect(wiki_url(title), status=301)
-    if pagecache.cacheable(request) and (key := pagecache.key_for(title)) is not None:
-        if (hit := pagecache.get(key)) is not None:
+    key = getattr(request, "vellum_pagecache_key", None)
+    if key is None and pagecache.cacheable(request):
+        key = pagecache.key_for(title)
+        if key is not None and (hit := pagecache.get(key)) is not None:
             return hit
+    if key is not None:
         response = page.view(request, title)
         if not request.user.is_authenticated and getattr(response, "vellum_cacheable", False):
             pagecache.store(key, response)
