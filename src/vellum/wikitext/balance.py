@@ -45,15 +45,20 @@ def _nesting_depth(html: str) -> int:
     # second even when every tag nests, so only bigger inputs need the exact scan.
     if html.count("<") <= QUICK_TAG_COUNT:
         return 0
+    return _nesting_depth_exact(html)
+
+
+_TAG_NAMES = re.compile(r"<(/?)([A-Za-z][^\t\n\x0c />]*)([^>]*)>")
+
+
+def _nesting_depth_exact(html: str) -> int:
     depth = best = 0
-    for m in _TAG_RE.finditer(html):
-        name = m.group(2)
-        if name is None:
-            continue
-        name = name.lower()
-        if m.group(1):
-            depth = max(depth - 1, 0)
-        elif name not in VOID and not m.group(3):
+    void = VOID
+    for slash, name, rest in _TAG_NAMES.findall(html):
+        if slash:
+            if depth:
+                depth -= 1
+        elif not rest.endswith("/") and name.lower() not in void:
             depth += 1
             if depth > best:
                 best = depth
@@ -247,6 +252,7 @@ def _serialize_one_py(node, out: list[str]) -> None:
 
 
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_FRENCH_QUICK = re.compile("[?:;!%»›«‹]")
 _FRENCH = re.compile(r" (?=[?:;!%»›](?!\w))|([«‹]) ")
 
 
@@ -257,13 +263,14 @@ def _french(m: re.Match[str]) -> str:
 def armor_french_spaces(html: str) -> str:
     """Non-breaking spaces before ? : ; ! % » › and after « ‹, in text only (never in
     attributes), as the Remex formatter does (Sanitizer::armorFrenchSpaces)."""
-    if " " not in html or not _FRENCH.search(html):
+    if " " not in html or not _FRENCH_QUICK.search(html):
         return html
     parts = _TAG_SPLIT.split(html)
     search = _FRENCH.search
+    quick = _FRENCH_QUICK.search
     for i in range(0, len(parts), 2):
         seg = parts[i]
-        if " " in seg and search(seg):
+        if " " in seg and quick(seg) and search(seg):
             parts[i] = _FRENCH.sub(_french, seg)
     return "".join(parts)
 
