@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..magicwords import VARIABLES, format_num
 from ..sanitizer import decode_char_references
 from . import parser_function
-from .util import escape_wikitext, kill_markers, wf_urlencode
+from .util import escape_wikitext, kill_markers, php_loose_equal, wf_urlencode
 
 if TYPE_CHECKING:
     from ..context import ParserContext
@@ -23,7 +23,7 @@ def ns(ctx: ParserContext, part1: str = "", *rest: str) -> str | dict:
     namespaces = ctx.config.namespaces
     number = php_intval(part1)
     index: int | None
-    if number or part1 == "0":
+    if number or php_loose_equal(part1, "0"):
         index = number
     else:
         index = namespaces.lookup(part1.replace(" ", "_"))
