@@ -16,13 +16,13 @@ from django.conf import settings
 from vellum.wiki.models import Page, Revision
 from vellum.wiki.services import editing
 from vellum.wiki.services.errors import EditError
+from vellum.wiki.services.sections import NoSuchSection, get_section, replace_section
 from vellum.wiki.services.titles import parse_title, title_of
 from vellum.wikitext.title import InvalidTitle
 
 from ..base import ApiModule
 from ..errors import ApiError
 from ..params import Param
-from ..sections import add_section, get_section, replace_section
 from ..timestamps import iso
 from ..wikierrors import api_error
 
@@ -103,7 +103,7 @@ class ApiEditPage(ApiModule):
                 if part is None:
                     raise ApiError("nosuchsection", f"There is no section {section}.")
                 new_part = (v["prependtext"] or "") + part + (v["appendtext"] or "")
-                text = replace_section(existing, int(section), new_part) or new_part
+                text = replace_section(existing, int(section), new_part)
             elif section == "new":
                 text = self._new_section(
                     existing, v, (v["prependtext"] or "") + (v["appendtext"] or "")
@@ -127,10 +127,10 @@ class ApiEditPage(ApiModule):
                 if page is None:
                     raise ApiError("nosuchsection", f"There is no section {section}.")
                 base_text = (base_rev or current).content.text
-                spliced = replace_section(base_text, int(section), text)
-                if spliced is None:
-                    raise ApiError("nosuchsection", f"There is no section {section}.")
-                text = spliced
+                try:
+                    text = replace_section(base_text, int(section), text)
+                except NoSuchSection:
+                    raise ApiError("nosuchsection", f"There is no section {section}.") from None
                 if base_rev is not None and current is not None and base_rev.pk != current.pk:
                     merged = editing.merge_texts(
                         editing.normalize_text(base_text),
@@ -236,7 +236,7 @@ class ApiEditPage(ApiModule):
 
     def _new_section(self, existing: str, v: dict[str, Any], body: str) -> str:
         heading = v["sectiontitle"] if v["sectiontitle"] is not None else (v["summary"] or "")
-        return add_section(existing, heading, body)
+        return replace_section(existing, "new", body, heading)
 
     @staticmethod
     def _new_section_summary(v: dict[str, Any]) -> str:

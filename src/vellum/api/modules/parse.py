@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from vellum.wiki.models import Page, Revision
 from vellum.wiki.services.rendering import DatabaseSite, render_options
+from vellum.wiki.services.sections import get_section
 from vellum.wiki.services.titles import make_title, parse_title, title_of
 from vellum.wikitext import render
 from vellum.wikitext.title import InvalidTitle
@@ -15,7 +16,6 @@ from ..base import ApiModule
 from ..errors import ApiError
 from ..formatting import parsed_comment
 from ..params import Param
-from ..sections import get_section
 
 PROPS = [
     "text",

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from vellum.wiki.models import Revision
+from vellum.wiki.services.sections import get_section
 
 from ..errors import ApiError
 from ..formatting import comment_fields, sha1_hex, text_hidden, user_fields
 from ..params import Param
-from ..sections import get_section
 from ..timestamps import iso, mw, parse
 from .base import QueryModule, continue_after, time_range
 
