@@ -26,6 +26,7 @@ _ILLEGAL = re.compile(
     r"[^ %!\"$&'()*,\-./0-9:;=?@A-Z\\^_`a-z~+\u0080-\U0010ffff]"
     r"|%[0-9A-Fa-f]{2}|&[A-Za-z0-9\u0080-\U0010ffff]+;"
 )
+_SIMPLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _,.()'\-]*(?<![ _])\Z")
 _IP_V6 = re.compile(r"^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$")
 
 
@@ -118,6 +119,20 @@ class Title:
         local_interwikis: Container[str] = (),
     ) -> Title:
         """Parse user-supplied text into a Title, or raise InvalidTitle."""
+        if (
+            default_namespace == MAIN
+            and len(text) <= MAX_TITLE_BYTES
+            and _SIMPLE.match(text)
+            and "  " not in text
+            and "__" not in text
+            and "_ " not in text
+            and " _" not in text
+        ):
+            # Fast path: letters, digits and a little punctuation, no prefix, no fragment.
+            dbkey = text.replace(" ", "_")
+            if namespaces.capital_links:
+                dbkey = dbkey[0].upper() + dbkey[1:]
+            return cls(MAIN, dbkey, "", "", "")
         original = text
         if "&" in text:
             text = html.unescape(text)
