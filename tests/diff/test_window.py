@@ -49,7 +49,7 @@ def test_window_line_numbers() -> None:
 
 
 def test_text_head_and_tail_match_the_sequence_versions() -> None:
-    from vellum.diff import engine
+    from vellum.diff import engine, lines
 
     rnd = random.Random(9)
     for _ in range(3000):
@@ -59,5 +59,5 @@ def test_text_head_and_tail_match_the_sequence_versions() -> None:
             i = rnd.randint(0, len(b))
             b = b[:i] + rnd.choice(["x", "", "é\n"]) + b[i + rnd.randint(0, 3) :]
         lim = rnd.randint(0, min(len(a), len(b)))
-        assert core._text_prefix(a, b, lim) == engine._common_prefix(a, b, lim)
-        assert core._text_suffix(a, b, lim) == engine._common_suffix(a, b, lim)
+        assert lines.text_prefix(a, b, lim) == engine._common_prefix(a, b, lim)
+        assert lines.text_suffix(a, b, lim) == engine._common_suffix(a, b, lim)

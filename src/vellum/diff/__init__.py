@@ -42,7 +42,7 @@ def diff_inline(old: str, new: str, context: int = 2, *, max_split_size: int = 1
 def diff_json(old: str, new: str, context: int = 2, *, max_split_size: int = 1) -> dict:
     """The diff as wikidiff2's inline JSON: {"diff": [line, ...]} (see ``jsonfmt``)."""
     _check(old, new, context)
-    d = Differ(old, new, context, max_split_size, window=False)
+    d = Differ(old, new, context, max_split_size, use_window=False)
     return jsonfmt.render(d.rows, d.a, d.b)
 
 

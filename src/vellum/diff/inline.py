@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from vellum.diff.core import ADDED, CONTEXT, DELETED, HEADER, SPLIT, Row, is_newline_marker
 from vellum.diff.engine import ADD, CHANGE, COPY, DEL
 from vellum.diff.html import esc
+from vellum.diff.rows import ADDED, CONTEXT, DELETED, HEADER, SPLIT, Row
+from vellum.diff.worddiff import is_newline_marker
 
 
 def render(rows: list[Row]) -> str:

@@ -9,8 +9,8 @@ place). Offsets and ranges count UTF-8 bytes, as MediaWiki expects.
 
 from __future__ import annotations
 
-from vellum.diff.core import ADDED, CONTEXT, DELETED, HEADER, Row
 from vellum.diff.engine import ADD, CHANGE, COPY, DEL
+from vellum.diff.rows import ADDED, CONTEXT, DELETED, HEADER, Row
 
 CONTEXT_T, ADD_T, DELETE_T, CHANGE_T, MOVE_SOURCE_T, MOVE_DESTINATION_T = range(6)
 HL_ADD, HL_DELETE = 0, 1
