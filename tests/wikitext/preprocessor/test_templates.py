@@ -157,3 +157,16 @@ def test_frame_from_a_tag_hook_resolves_arguments() -> None:
         assert preprocess(make_ctx(), "{{{a}}}/{{{b|B}}}", {"a": "A"}) == "A/B"
     finally:
         del TAG_HOOKS["vellumargtag"]
+
+
+def test_template_trees_are_shared_and_bounded(monkeypatch) -> None:
+    import vellum.wikitext.preprocessor as pp
+
+    monkeypatch.setattr(pp, "_TREE_CACHE_LIMIT", 64)
+    ctx = make_ctx()
+    first = pp.template_dom(ctx, "{{a|b}}")
+    assert pp.template_dom(ctx, "{{a|b}}") is first
+    for i in range(20):
+        pp.template_dom(ctx, f"text {i:02d}")
+    assert pp._tree_cache_size <= 64
+    assert pp.template_dom(ctx, "{{a|b}}") is not first
