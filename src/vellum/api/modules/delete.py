@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from vellum.wiki.services import pages
 from vellum.wiki.services.errors import EditError
-from vellum.wiki.services.titles import title_of
 
 from ..base import ApiModule
 from ..errors import ApiError
@@ -57,6 +56,3 @@ class ApiDelete(ApiModule):
         except EditError as e:
             raise api_error(e) from e
         api.result["delete"] = {"title": title.prefixed_text, "reason": reason, "logid": logid}
-
-
-__all__ = ["ApiDelete", "title_of"]

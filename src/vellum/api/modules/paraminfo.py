@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import registry
 from ..base import ApiModule
-from ..params import Param, paraminfo_param, split_multi
+from ..params import Param, paraminfo_param
 
 
 class ApiParamInfo(ApiModule):
@@ -88,6 +88,3 @@ def _expand(spec: str) -> list[str]:
         if parent == "main":
             return registry.action_names()
     return [spec]
-
-
-__all__ = ["ApiParamInfo", "split_multi"]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from vellum.wiki.models import Page, Revision
 from vellum.wiki.services.rendering import DatabaseSite, render_options
 from vellum.wiki.services.sections import get_section
-from vellum.wiki.services.titles import make_title, parse_title, title_of
+from vellum.wiki.services.titles import parse_title, title_of
 from vellum.wikitext import render
 from vellum.wikitext.title import InvalidTitle
 
@@ -293,6 +292,3 @@ def _pst(text: str, title: Any, user_name: str) -> str:
     except ImportError:
         return text
     return pre_save_transform(text, title, DatabaseSite(), user_name)
-
-
-__all__ = ["ApiParse", "make_title", "quote"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from vellum.wiki.models import Revision
 from vellum.wiki.services import pages
 from vellum.wiki.services.errors import EditError
 
@@ -60,6 +59,3 @@ class ApiUndelete(ApiModule):
             "fileversions": 0,
             "reason": v["reason"],
         }
-
-
-__all__ = ["ApiUndelete", "Revision"]

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from vellum.wiki.models import CategoryLink, Page
+from vellum.wiki.models import CategoryLink
 from vellum.wiki.services.titles import make_title
 
 from ..params import Param
@@ -78,7 +78,3 @@ class ApiQueryCategories(QueryModule):
         if not ids:
             return []
         return [make_title(14, r.category) for r in self._rows(ids)]
-
-
-def category_page(name: str) -> Page | None:
-    return Page.objects.filter(namespace=14, title=name).first()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import F
+
 from vellum.wiki.models import Revision
 from vellum.wiki.services.titles import make_title
 
 from ..errors import ApiError
-from ..formatting import comment_fields, sha1_hex, user_fields
+from ..formatting import comment_fields, user_fields
 from ..params import Param
 from ..timestamps import iso, mw, parse
 from .base import QueryModule, continue_after, time_range
@@ -97,7 +99,7 @@ class ApiQueryUserContribs(QueryModule):
         if "!new" in show:
             qs = qs.exclude(parent_id=0)
         if "top" in show or v["toponly"]:
-            qs = qs.filter(page__latest_id=models_F("id"))
+            qs = qs.filter(page__latest_id=F("id"))
         if v["continue"]:
             parts = v["continue"].split("|")
             ts, rid = parse(parts[-2] if len(parts) >= 2 else ""), self.continue_int(parts[-1])
@@ -142,15 +144,5 @@ class ApiQueryUserContribs(QueryModule):
                 d["sizediff"] = r.len - parents.get(r.parent_id, 0)
             if "tags" in props:
                 d["tags"] = []
-            d.pop("sha1", None)
             out.append(d)
         self.query.add("usercontribs", out)
-
-
-def models_F(name: str) -> Any:
-    from django.db.models import F
-
-    return F(name)
-
-
-__all__ = ["ApiQueryUserContribs", "sha1_hex"]
