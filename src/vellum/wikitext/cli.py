@@ -98,6 +98,8 @@ def run_mode(text: str, title: str, site: MemorySite, ropts: Any, options: dict[
 
         section, new = options["replace"][0], options["replace"][1]
         return replace_section(text, str(section), new)
+    if "msg" in options or "preload" in options:
+        return _preprocess_only(text, title, site, ropts, preload="preload" in options)
     result = render(text, title, site, ropts)
     out = result.html.rstrip()
     if "showtitle" in options:
@@ -112,6 +114,22 @@ def run_mode(text: str, title: str, site: MemorySite, ropts: Any, options: dict[
     elif "cat" in options:
         out = "\n".join(f"cat={name} sort={key}" for name, key in result.categories)
     return out
+
+
+def _preprocess_only(text: str, title: str, site: MemorySite, ropts: Any, preload: bool) -> str:
+    """Parser::transformMsg (a message's wikitext, expanded) or Parser::getPreloadText
+    (<noinclude>/<includeonly> applied, templates and arguments left alone)."""
+    from .parser import make_context
+    from .preprocessor import NO_ARGS, NO_TEMPLATES, build_dom, get_state, preprocess, root_frame
+
+    ctx = make_context(text, title, site, ropts)
+    if preload:
+        get_state(ctx).mode = "pre"
+        dom = build_dom(ctx, text, for_inclusion=True)
+        out = root_frame(ctx).expand(dom, NO_ARGS | NO_TEMPLATES)
+    else:
+        out = preprocess(ctx, text, mode="pre")
+    return ctx.strip.unstrip_both(out)
 
 
 def run_batch(stdin: Any, stdout: Any) -> int:
