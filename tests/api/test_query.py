@@ -465,3 +465,13 @@ def test_latest_revision_texts_are_paged(api, db):
     res = api("GET", **params)
     second = [p for p in res["query"]["pages"].values() if "revisions" in p]
     assert len(second) == 2 and res["batchcomplete"] == ""
+
+
+def test_export(api, wiki):
+    res = api("GET", action="query", titles="Alpha|Beta", export="1")
+    xml = res["query"]["export"]["*"]
+    assert xml.startswith("<mediawiki") and "<title>Alpha</title>" in xml
+    assert "Text of Alpha, edited." in xml and "<title>Beta</title>" in xml
+    resp = api.raw("GET", action="query", titles="Alpha", export="1", exportnowrap="1")
+    assert resp["Content-Type"].startswith("text/xml")
+    assert b"<title>Alpha</title>" in resp.content

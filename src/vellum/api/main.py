@@ -106,6 +106,7 @@ class ApiMain:
         self.anonymous_only = False  # JSONP requests run as an anonymous user
         self.raw_body: list[Any] | None = None  # a module's non-object result (opensearch)
         self.html_body: str | None = None  # action=help in a browser
+        self.xml_body: str | None = None  # action=query&exportnowrap
 
     # -- request values
     def load(self) -> None:
@@ -376,6 +377,8 @@ class ApiMain:
     def _respond(self, result: dict[str, Any], main: ApiModule, fmt: ApiModule) -> HttpResponse:
         if self.raw_body is not None:
             return self._http(self.raw_body, {})
+        if self.xml_body is not None:
+            return HttpResponse(self.xml_body, content_type="text/xml; charset=utf-8")
         if self.html_body is not None:
             page = (
                 '<!DOCTYPE html><html><head><meta charset="utf-8"><title>MediaWiki API help'

@@ -86,7 +86,26 @@ class ApiQuery(ApiModule):
             if not self.continuation.is_skipped(m.name):
                 m.execute()
 
+        if v["export"] or v["exportnowrap"]:
+            self._export(v)
         self._output(v)
+
+    def _export(self, v: dict[str, Any]) -> None:
+        """`export`: the page set's current revisions as a MediaWiki XML dump (0.11)."""
+        import io
+
+        from vellum.wiki.services.exporting import export_pages
+
+        if v["exportschema"] != "0.11":
+            self.api.warn(self.name, "Only the 0.11 export schema is available; using it.")
+        buf = io.BytesIO()
+        titles = [e.title.prefixed_text for e in self.pageset.good()]
+        export_pages(buf, full=False, titles=titles)
+        xml = buf.getvalue().decode("utf-8")
+        if v["exportnowrap"]:
+            self.api.xml_body = xml
+            return
+        self.result["export"] = xml if self.api.fv == 2 else {"*": xml}
 
     def _run_pageset(self, v: dict[str, Any]) -> None:
         gen_cls = registry.query_module(v["generator"]) if v["generator"] else None
