@@ -98,6 +98,10 @@ def run_mode(text: str, title: str, site: MemorySite, ropts: Any, options: dict[
 
         section, new = options["replace"][0], options["replace"][1]
         return replace_section(text, str(section), new)
+    if "comment" in options:
+        from .comments import format_comment
+
+        return format_comment(text, title, site, local="local" in options)
     if "msg" in options or "preload" in options:
         return _preprocess_only(text, title, site, ropts, preload="preload" in options)
     result = render(text, title, site, ropts)
