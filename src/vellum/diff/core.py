@@ -38,8 +38,8 @@ from vellum.diff.worddiff import (
 WINDOW_MARGIN = 16
 
 # Work allowed for all the diffs of one revision pair (LCS steps, see engine.Budget, plus a
-# cost per word diff); the real edits of the corpus use at most 13% of it.
-WORK_BUDGET = 100_000
+# cost per word diff); the real edits of the corpus use at most 5% of it.
+WORK_BUDGET = 250_000
 
 __all__ = [
     "Differ",
