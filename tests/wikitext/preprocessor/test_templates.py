@@ -160,7 +160,7 @@ def test_frame_from_a_tag_hook_resolves_arguments() -> None:
 
 
 def test_template_trees_are_shared_and_bounded(monkeypatch) -> None:
-    import vellum.wikitext.preprocessor as pp
+    import vellum.wikitext.preprocessor.trees as pp
 
     monkeypatch.setattr(pp, "_TREE_CACHE_LIMIT", 64)
     ctx = make_ctx()

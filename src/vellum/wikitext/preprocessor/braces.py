@@ -17,6 +17,7 @@ from ..strip import MARKER_RE
 from ..title import Title
 from .dom import Ext, Template
 from .frame import PHP_WS, RECOVER_ORIG, STRIP_COMMENTS, Frame, php_trim
+from .trees import template_dom
 
 if TYPE_CHECKING:
     from ..context import ParserContext
@@ -118,8 +119,6 @@ def _message_text(ctx: ParserContext, title: Title) -> str | None:
 
 
 def get_template_dom(frame: Frame, title: Title) -> tuple[list | None, Title]:
-    from . import template_dom
-
     state = frame.state
     key = title.prefixed_dbkey
     redirected = state.template_redirect_cache.get(key)

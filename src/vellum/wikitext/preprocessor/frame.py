@@ -35,7 +35,12 @@ def php_trim(s: str) -> str:
 
 def arg_key(name: str | int) -> str | int:
     """PHP array key semantics: a canonical decimal integer string is an int key."""
-    if isinstance(name, int):
+    if name.__class__ is int:
+        return name
+    if name.isdigit():
+        if name.isascii() and (name[0] != "0" or name == "0") and len(name) < 19:
+            return int(name)
+    elif not (name[:1] == "-" and name[1:].isdigit()):
         return name
     if name and (name == "0" or (name[0] in "-123456789")):
         body = name[1:] if name[0] == "-" else name
@@ -56,6 +61,7 @@ class Frame:
         self.state = state
         self.title: Title = title or ctx.title
         self.pdbk: str | None = None  # the transcluded page (None for the top frame)
+        self._ancestors: frozenset[str] | None = None
         self.depth = 0
         self.volatile = False
         self.child_cache: dict[str, str] = {}
@@ -87,13 +93,16 @@ class Frame:
 
     def loop_check_ok(self, title: Title) -> bool:
         """PPFrame::loopCheck: False when `title` is already being expanded above."""
-        key = title.prefixed_dbkey
-        frame: Frame | None = self
-        while frame is not None:
-            if frame.pdbk == key:
-                return False
-            frame = frame.parent
-        return True
+        ancestors = self._ancestors
+        if ancestors is None:
+            keys = set()
+            frame: Frame | None = self
+            while frame is not None:
+                if frame.pdbk is not None:
+                    keys.add(frame.pdbk)
+                frame = frame.parent
+            ancestors = self._ancestors = frozenset(keys)
+        return title.prefixed_dbkey not in ancestors
 
     def new_child(
         self, parts: list[Part] | None = None, title: Title | None = None, index_offset: int = 0
@@ -271,6 +280,7 @@ class TemplateFrame(Frame):
         self.numbered_args = numbered
         self.named_args = named
         self.pdbk = title.prefixed_dbkey
+        self._ancestors = None
         self.depth = parent.depth + 1
         self._numbered_cache: dict[str | int, str] = {}
         self._named_cache: dict[str | int, str] = {}
@@ -301,7 +311,7 @@ class TemplateFrame(Frame):
         return not self.numbered_args and not self.named_args
 
     def get_numbered_argument(self, index: str | int) -> str | None:
-        key = arg_key(index)
+        key = arg_key(index) if index.__class__ is str else index
         if key not in self.numbered_args:
             return None
         value = self._numbered_cache.get(key)
@@ -312,7 +322,7 @@ class TemplateFrame(Frame):
         return value
 
     def get_named_argument(self, name: str | int) -> str | None:
-        key = arg_key(name)
+        key = arg_key(name) if name.__class__ is str else name
         if key not in self.named_args:
             return None
         value = self._named_cache.get(key)
@@ -323,9 +333,10 @@ class TemplateFrame(Frame):
         return value
 
     def get_argument(self, name: str | int) -> str | None:
-        text = self.get_numbered_argument(name)
+        key = arg_key(name)
+        text = self.get_numbered_argument(key)
         if text is None:
-            text = self.get_named_argument(name)
+            text = self.get_named_argument(key)
         return text
 
     def get_numbered_arguments(self) -> dict[int, str]:
