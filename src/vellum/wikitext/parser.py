@@ -224,6 +224,18 @@ def redirect_target(ctx: ParserContext, text: str) -> str | None:
     return target.full_text if target is not None else None
 
 
+def default_display_title(title: Title) -> str:
+    """The page title as HTML when {{DISPLAYTITLE}} is not used (Parser::parse)."""
+    main = f'<span class="mw-page-title-main">{esc(title.text)}</span>'
+    if title.namespace == 0 or not title.ns_name:
+        return main
+    ns = esc(title.ns_name.replace("_", " "))
+    return (
+        f'<span class="mw-page-title-namespace">{ns}</span>'
+        '<span class="mw-page-title-separator">:</span>' + main
+    )
+
+
 def render(
     wikitext: str, title: str | Title, site: Site, options: RenderOptions | None = None
 ) -> RenderResult:
@@ -258,7 +270,8 @@ def render(
     if ctx.options.wrap:
         html = f'<div class="mw-parser-output">{html}</div>'
     ctx.output.html = html
-    ctx.output.display_title = ctx.output.display_title
+    if ctx.output.display_title is None:
+        ctx.output.display_title = default_display_title(ctx.title)
     return ctx.output
 
 
