@@ -13,6 +13,8 @@ from ..common import error_page, special_url
 from . import (
     allpages,
     contributions,
+    export,
+    importdump,
     log,
     newpages,
     random,
@@ -40,6 +42,8 @@ SPECIAL_PAGES: dict[str, tuple[Callable[[HttpRequest, str], HttpResponse], str, 
     "Upload": (upload.view, "Upload file", "Media reports and uploads"),
     "SpecialPages": (specialpages.view, "Special pages", "Other special pages"),
     "MovePage": (actions.movepage, "Move page", "Page tools"),
+    "Export": (export.view, "Export pages", "Page tools"),
+    "Import": (importdump.view, "Import pages", "Page tools"),
     "Undelete": (actions.undelete, "View and restore deleted pages", "Page tools"),
 }
 ALIASES = {
