@@ -142,3 +142,14 @@ def test_upload(client, alice, tmp_path, settings):
     bad.name = "evil.png"
     r = client.post("/wiki/Special:Upload", {"wpUploadFile": bad, "wpDestFile": "Evil.png"})
     assert r.status_code == 400 and File.objects.count() == 1
+
+
+def test_statistics(client, save):
+    save("Counted", "text")
+    save("Counted", "more text")
+    html = client.get("/wiki/Special:Statistics").content.decode()
+    assert "Content pages" in html and "Page edits since the wiki was set up" in html
+    assert (
+        'mw-statistics-edits"><th scope="row">Page edits since the wiki was set up</th><td class="mw-statistics-numbers">2<'
+        in html
+    )

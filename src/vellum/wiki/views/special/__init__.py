@@ -21,6 +21,7 @@ from . import (
     recentchanges,
     search,
     specialpages,
+    statistics,
     upload,
     userlogin,
     whatlinkshere,
@@ -41,6 +42,7 @@ SPECIAL_PAGES: dict[str, tuple[Callable[[HttpRequest, str], HttpResponse], str, 
     "CreateAccount": (userlogin.create_account, "Create account", "Login / create account"),
     "Upload": (upload.view, "Upload file", "Media reports and uploads"),
     "SpecialPages": (specialpages.view, "Special pages", "Other special pages"),
+    "Statistics": (statistics.view, "Statistics", "Wiki data and tools"),
     "MovePage": (actions.movepage, "Move page", "Page tools"),
     "Export": (export.view, "Export pages", "Page tools"),
     "Import": (importdump.view, "Import pages", "Page tools"),
@@ -59,7 +61,6 @@ ALIASES = {
     "Logout": "UserLogout",
     "Userlogout": "UserLogout",
     "Specialpages": "SpecialPages",
-    "Recentchangeslinked": "RecentChanges",
     "Movepage": "MovePage",
 }
 
