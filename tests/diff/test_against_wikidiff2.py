@@ -31,7 +31,7 @@ def _adapter(shared):
     meta = subprocess.run([php, str(renderer), "--meta"], capture_output=True, text=True)
     if meta.returncode != 0 or json.loads(meta.stdout).get("version") != "1.13.0":
         pytest.skip("php-wikidiff2 1.13.0 is not installed")
-    if not thai.AVAILABLE:
+    if not thai.working():
         pytest.skip("libthai is not installed")
     return [php, str(renderer)]
 

@@ -32,7 +32,7 @@ def test_cjk_characters_are_words_of_their_own() -> None:
     assert explode_words("\U00020000\U0002a001") == ["\U00020000", "\U0002a001"]
 
 
-@pytest.mark.skipif(not thai.AVAILABLE, reason="libthai is not installed")
+@pytest.mark.skipif(not thai.working(), reason="libthai is not installed")
 def test_thai_is_broken_into_words() -> None:
     words = explode_words("ภาษาไทยเป็นภาษาที่สวยงาม")
     assert len(words) > 3

@@ -82,3 +82,8 @@ def thai_breaks(text: str) -> list[int]:
 def warm_up() -> None:
     """Load libthai's dictionary now (some milliseconds) rather than on the first Thai line."""
     _breaker()
+
+
+def working() -> bool:
+    """Whether Thai word breaking works here: libthai and its dictionary (libthai-data)."""
+    return AVAILABLE and bool(_breaker()) and len(thai_breaks("ภาษาไทย")) > 0
