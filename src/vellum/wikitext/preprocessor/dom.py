@@ -254,6 +254,7 @@ def build(
 ) -> Children:
     """The children of the root node for `text`; `tags` are the extension tag names."""
     search_re = _exhaustive_re if exhaustive else _search_re
+    patterns: dict[tuple[str, bool, bool], re.Pattern[str]] = {}
     elements_re, ignored_tags, ignored_elements = _elements(tags, for_inclusion)
     enable_onlyinclude = False
     if for_inclusion and "<onlyinclude>" in text and "</onlyinclude>" in text:
@@ -299,7 +300,11 @@ def build(
             cur = ""
         else:
             current_closing = stack[-1].close if stack else ""
-            m = search_re(current_closing, find_pipe, find_equals).search(text, i)
+            key = (current_closing, find_pipe, find_equals)
+            pat = patterns.get(key)
+            if pat is None:
+                pat = patterns[key] = search_re(current_closing, find_pipe, find_equals)
+            m = pat.search(text, i)
             j = m.start() if m else n_text
             if j > i:
                 accum.append(text[i:j])
