@@ -6,8 +6,11 @@ head and tail, drop items that occur on one side only, find the LCS by chunked d
 Reproducing the same algorithm (not just *an* LCS) matters: among several LCS of equal length
 it picks the one wikidiff2 picks, so the marks land on the same words.
 
-Items are compared by value; callers pass small ints (interned lines or words) for speed.
-Operations are ``(op, i1, i2, j1, j2)`` ranges with op one of COPY, DEL, ADD, CHANGE.
+Items (lines, or word keys) are compared by value and must be hashable. Operations are
+``(op, i1, i2, j1, j2)`` ranges with op one of COPY, DEL, ADD, CHANGE. The LCS walk differs
+from the C++ one only in speed: for an item that repeats, it visits just the positions not
+yet in the LCS chain (kept in sorted "free" lists) instead of all of them, which yields the
+same chain, split points and so the same edit script.
 """
 
 from __future__ import annotations
