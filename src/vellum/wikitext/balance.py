@@ -159,17 +159,23 @@ def _pwrap_body(body) -> list[str]:
     return _pwrap_children(body.child)
 
 
+def _has_block_descendant(node) -> bool:
+    for d in node.traverse(include_text=False):
+        t = d.tag
+        if t not in INLINE and t not in METADATA and not t.startswith("-"):
+            return True
+    return False
+
+
 def _pwrap_children(first) -> list[str]:
     """Serialise a chain of siblings, wrapping runs of inline content in <p> as Remex's
     munger does directly under <body> and <blockquote>."""
     out: list[str] = []
     run: list = []
 
-    def flush() -> None:
-        if not run:
-            return
+    def emit(group: list) -> None:
         wrap = False
-        for n in run:
+        for n in group:
             t = n.tag
             if t == "-text":
                 if (n.text_content or "").strip("\t\n\x0c\r ") != "":
@@ -179,12 +185,29 @@ def _pwrap_children(first) -> list[str]:
                 wrap = True
                 break
         buf: list[str] = []
-        for n in run:
+        for n in group:
             _serialize_one(n, buf)
         if wrap:
             out.append("<p>" + "".join(buf) + "</p>")
         else:
             out.extend(buf)
+
+    def flush() -> None:
+        if not run:
+            return
+        # A block element inserted inside the wrapped inline content removes the
+        # p-wrapper (RemexCompatMunger); content after it gets a new wrapper.
+        group: list = []
+        for n in run:
+            group.append(n)
+            if n.tag in INLINE and _has_block_descendant(n):
+                buf: list[str] = []
+                for g in group:
+                    _serialize_one(g, buf)
+                out.extend(buf)
+                group = []
+        if group:
+            emit(group)
         run.clear()
 
     node = first
