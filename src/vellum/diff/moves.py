@@ -32,10 +32,6 @@ def _anchor(index: int, line: int, lhs: bool) -> str:
     return f"movedpara_{index}_{line}_{'lhs' if lhs else 'rhs'}"
 
 
-def _anchor(index: int, line: int, lhs: bool) -> str:
-    return f"movedpara_{index}_{line}_{'lhs' if lhs else 'rhs'}"
-
-
 def _is_next(op_index: int, op_line: int, other_index: int, other_line: int) -> bool:
     return (other_index == op_index and other_line == op_line + 1) or (
         other_index == op_index + 1 and other_line == 0
