@@ -40,33 +40,70 @@ def nse(ctx: ParserContext, part1: str = "", *rest: str) -> str | dict:
     return ret
 
 
+# Tags DISPLAYTITLE escapes although they are allowed in wikitext.
+_DISPLAYTITLE_BAD_TAGS = re.compile(
+    r"<(/?(?:h[1-6]|div|blockquote|ol|ul|li|hr|table|tr|th|td|dl|dd|caption|p|ruby|rb|rt|rtc"
+    r"|rp|br)\b)",
+    re.I,
+)
+_BYPASS_STYLE = re.compile(r"(display|user-select|visibility)\s*:", re.I)
+
+
+def _restricted_attributes(params: str) -> str:
+    """Styles that could hide the real title are refused ($wgRestrictDisplayTitle)."""
+    from ..sanitizer import check_css, decode_tag_attributes, safe_encode_tag_attributes
+
+    decoded = decode_tag_attributes(params)
+    if "style" in decoded:
+        decoded["style"] = check_css(decoded["style"])
+        if _BYPASS_STYLE.search(decoded["style"]):
+            decoded["style"] = "/* attempt to bypass $wgRestrictDisplayTitle */"
+    return safe_encode_tag_attributes(decoded)
+
+
+def _strip_all_tags(text: str) -> str:
+    return decode_char_references(re.sub(r"<[^>]*>", "", text))
+
+
 @parser_function("displaytitle", "DISPLAYTITLE:", case_sensitive=True, no_hash=True)
-def displaytitle(ctx: ParserContext, text: str = "", arg: str = "", *rest: str) -> str:
-    if not ctx.config.allow_display_title:
-        return {"found": False}  # type: ignore[return-value]
+def displaytitle(ctx: ParserContext, text: str = "", arg: str = "", *rest: str) -> str | dict:
+    """CoreParserFunctions::displaytitle."""
+    from ..sanitizer import normalize_char_references, remove_html_tags
+
+    config = ctx.options.config
+    if not config.get("wgAllowDisplayTitle", ctx.config.allow_display_title):
+        return {"found": False}
+    restrict = config.get("wgRestrictDisplayTitle", ctx.config.restrict_display_title)
+    flag = arg.strip().lower()
+    quotes = getattr(ctx.parser, "do_all_quotes", None)
+    if callable(quotes):
+        text = quotes(ctx, text)
     text = kill_markers(text)
-    plain = re.sub(r"<[^>]*>", "", text)
-    title = ctx.config.try_title(decode_char_references(plain))
-    restrict = ctx.options.config.get("wgRestrictDisplayTitle", ctx.config.restrict_display_title)
+    text = _DISPLAYTITLE_BAD_TAGS.sub(r"&lt;\1", text)
+    text = remove_html_tags(
+        text, ctx.config.fragment_mode, attr_callback=_restricted_attributes if restrict else None
+    )
+    text = normalize_char_references(text)
+    title = ctx.config.try_title(_strip_all_tags(text))
+    filtered = decode_char_references(text)
     if not restrict or (
         title is not None
         and not title.fragment
         and title.prefixed_dbkey == ctx.title.prefixed_dbkey
     ):
         old = ctx.output.display_title
-        noreplace = arg.strip().lower() == "noreplace"
-        if old is None or not noreplace:
+        if old is None or flag != "noreplace":
             ctx.output.display_title = text
-        if old is not None and old != text and not arg.strip():
+        if old is not None and old != text and not flag:
             return (
                 '<span class="error"><strong>Warning:</strong> Display title "'
-                f'{escape_wikitext(text)}" overrides earlier display title "'
+                f'{escape_wikitext(filtered)}" overrides earlier display title "'
                 f'{escape_wikitext(old)}".</span>'
             )
         return ""
     ctx.add_warning(
-        f'Display title "{plain}" was ignored since it is not equivalent to the '
-        "page's actual title."
+        f'<strong>Warning:</strong> Display title "{filtered}" was ignored since it is not '
+        "equivalent to the page's actual title."
     )
     ctx.add_tracking_category("restricted-displaytitle-ignored")
     return ""
