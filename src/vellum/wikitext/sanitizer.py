@@ -254,9 +254,17 @@ def _delimiter_replace(start: str, end: str, repl: str, text: str) -> str:
     return "".join(out)
 
 
+# Letters old IE read as their ASCII look-alikes: fullwidth U+FF01..U+FF5A except U+FF3C
+# (T60088) and a few IPA/superscript ones, so "ｅｘｐｒｅｓｓｉｏｎ(" is caught as "expression(".
+_IE_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5B) if cp != 0xFF3C} | {
+    ord(a): b for a, b in zip("ʀɴⁿʟɪ⁽₍", "rnnli((", strict=True)
+}
+
+
 def normalize_css(value: str) -> str:
     value = decode_char_references(value)
     value = _CSS_DECODE.sub(_css_decode, value)
+    value = value.translate(_IE_ASCII)
     if not re.match(r"^\s*/\*[^*/]*\*/\s*$", value):
         value = _delimiter_replace("/*", "*/", " ", value)
         pos = value.find("/*")
