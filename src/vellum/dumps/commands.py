@@ -79,11 +79,14 @@ def run_import(args: argparse.Namespace) -> int:
     except DumpError as e:
         progress.close()
         s = importer.stats
+        failed = s.current_page or (
+            reader.page_in_progress.title if reader.page_in_progress else ""
+        )
         print(f"vellum import: {e}", file=sys.stderr)
         print(
             f"vellum import: stopped; {s.pages} complete page(s) with {s.revisions} "
             f"revision(s) were imported before the error"
-            + (f"; the page {s.current_page!r} was rolled back" if s.current_page else ""),
+            + (f"; the page {failed!r} was rolled back" if failed else ""),
             file=sys.stderr,
         )
         return 1

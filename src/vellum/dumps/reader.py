@@ -146,6 +146,8 @@ class DumpReader:
         self._local: dict[str, str] = {}
         self._siteinfo_done = False
         self._ns_names: dict[str, int] | None = None
+        # The page being read (its title once <title> is read), None between pages.
+        self.page_in_progress: Page | None = None
 
     # -- low level -------------------------------------------------------------------------
 
@@ -281,6 +283,7 @@ class DumpReader:
                     self._siteinfo_done = True
                     page_elem = elem
                     page = Page(title="", line=elem.sourceline)
+                    self.page_in_progress = page
                 continue
             depth = self._depth
             self._depth -= 1
@@ -293,6 +296,7 @@ class DumpReader:
                     self._check_page(page, elem)
                     page.items = iter(())
                     self._root.remove(elem)
+                    self.page_in_progress = None
                     return page
                 if tag == "siteinfo":
                     self._siteinfo(elem)
@@ -352,6 +356,7 @@ class DumpReader:
             self._depth -= 1
             if depth == 2:  # </page>
                 self._root.remove(elem)
+                self.page_in_progress = None
                 return
             if depth == 3:
                 tag = self.local(elem.tag)
