@@ -55,13 +55,15 @@ class DiffResult:
 
 
 def _common_prefix(a: Sequence, b: Sequence, lim: int) -> int:
-    """Length of the common head of a and b, at most lim (galloping slice compares)."""
+    """Length of the common head of a and b, at most lim (a plain loop over the first items,
+    then galloping slice compares)."""
     n = 0
-    while n < lim and n < 8:
-        if a[n] != b[n]:
-            return n
+    m = lim if lim < 48 else 48
+    while n < m and a[n] == b[n]:
         n += 1
-    step = 8
+    if n < m or n == lim:
+        return n
+    step = 16
     while n + step <= lim and a[n : n + step] == b[n : n + step]:
         n += step
         step *= 2
@@ -79,11 +81,12 @@ def _common_suffix(a: Sequence, b: Sequence, lim: int) -> int:
     """Length of the common tail of a and b, at most lim."""
     na, nb = len(a), len(b)
     n = 0
-    while n < lim and n < 8:
-        if a[na - 1 - n] != b[nb - 1 - n]:
-            return n
+    m = lim if lim < 48 else 48
+    while n < m and a[na - 1 - n] == b[nb - 1 - n]:
         n += 1
-    step = 8
+    if n < m or n == lim:
+        return n
+    step = 16
     while n + step <= lim and a[na - n - step : na - n] == b[nb - n - step : nb - n]:
         n += step
         step *= 2
