@@ -32,6 +32,7 @@ INLINE = {
 }  # fmt: skip
 METADATA = {"link", "meta", "style", "script"}
 MAX_TREE_DEPTH = 300
+AMP_PLACEHOLDER = "\ue000"
 QUICK_TAG_COUNT = 8000
 
 _TEXT_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\xa0": "&#160;"})
@@ -306,13 +307,20 @@ def tidy(html: str, pwrap: bool = True) -> str:
 def _tidy(html: str, pwrap: bool = True) -> str:
     if LexborHTMLParser is None or _nesting_depth(html) > MAX_TREE_DEPTH:
         return simple_balance(html)
+    # Remex keeps character references as they are written: hide the '&' from the tree
+    # builder behind a private-use character and put it back afterwards.
+    protect = "&" in html and AMP_PLACEHOLDER not in html
+    if protect:
+        html = html.replace("&", AMP_PLACEHOLDER)
     tree = LexborHTMLParser("<!DOCTYPE html><html><body>" + html)
     body = tree.body
     if body is None:
-        return simple_balance(html)
+        return simple_balance(html.replace(AMP_PLACEHOLDER, "&") if protect else html)
     if pwrap:
-        return "".join(_pwrap_body(body))
-    out: list[str] = []
-    if body.child is not None:
-        _serialize_children(body.child, out)
-    return "".join(out)
+        out = _pwrap_body(body)
+    else:
+        out = []
+        if body.child is not None:
+            _serialize_children(body.child, out)
+    result = "".join(out)
+    return result.replace(AMP_PLACEHOLDER, "&") if protect else result
