@@ -146,3 +146,20 @@ def test_time_reads_dates_as_php_does() -> None:
     }
     for text, expected in cases.items():
         assert f"{parse_date(text, base):%Y-%m-%d %H:%M}" == expected, text
+
+
+def test_revision_words_set_parser_output_flags() -> None:
+    from vellum.wikitext.preprocessor import preprocess
+
+    from .conftest import make_ctx
+
+    ctx = make_ctx()
+    assert preprocess(ctx, "{{REVISIONID}}|{{REVISIONUSER}}|{{REVISIONID:Parser test}}") == (
+        "1337||"
+    )
+    assert ctx.output.flags == {"vary-revision-id", "vary-user"}
+    saved = make_ctx({"Parser test": "text"})
+    saved.options.test_options["lastsavedrevision"] = ""
+    out = preprocess(saved, "{{REVISIONUSER}}|{{REVISIONDAY:{{PAGENAME}}}}|{{REVISIONTIMESTAMP}}")
+    assert out == "127.0.0.1|1|19700101000203"
+    assert saved.output.flags == {"vary-user", "vary-revision-timestamp"}

@@ -51,6 +51,7 @@ MODULES = [
     "tag",
     "metadata",
     "dateformat",
+    "revision",
     "invoke",
 ]
 

@@ -211,30 +211,3 @@ def protectionlevel(ctx: ParserContext, kind: str = "", page: str = "", *rest: s
 @parser_function("protectionexpiry", "PROTECTIONEXPIRY:", case_sensitive=True, no_hash=True)
 def protectionexpiry(ctx: ParserContext, kind: str = "", page: str = "", *rest: str) -> str:
     return ""
-
-
-def _revision_function(word: str):
-    def fn(ctx: ParserContext, page: str | None = None, *rest: str) -> str:
-        if page is not None and page.strip():
-            title = ctx.config.try_title(page)
-            if title is None or title.prefixed_dbkey != ctx.title.prefixed_dbkey:
-                return ""
-        return VARIABLES[word](ctx)
-
-    fn.__name__ = word
-    parser_function(word, word.upper(), case_sensitive=word != "pageid", no_hash=True)(fn)
-
-
-for _word in (
-    "pageid",
-    "revisionid",
-    "revisionday",
-    "revisionday2",
-    "revisionmonth",
-    "revisionmonth1",
-    "revisionyear",
-    "revisiontimestamp",
-    "revisionuser",
-    "cascadingsources",
-):
-    _revision_function(_word)
