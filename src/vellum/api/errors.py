@@ -71,3 +71,16 @@ MESSAGES: dict[str, str] = {
 def error(code: str, *args: object, **extra: Any) -> ApiError:
     """An ApiError with MediaWiki's message for `code`, formatted with `args`."""
     return ApiError(code, MESSAGES[code].format(*args), extra or None)
+
+
+def admins_only(header_codes: tuple[str, ...] = ()) -> ApiError:
+    """`permissiondenied` for a right only administrators have, worded as MediaWiki does."""
+    from vellum.wiki.services.titles import site_config
+
+    meta = site_config().meta_namespace.replace("_", " ")
+    return ApiError(
+        "permissiondenied",
+        "The action you have requested is limited to users in the group: "
+        f"[[{meta}:Administrators|Administrators]].",
+        header_codes=header_codes,
+    )

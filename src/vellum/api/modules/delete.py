@@ -6,7 +6,7 @@ from vellum.wiki.services import pages
 from vellum.wiki.services.errors import EditError
 
 from ..base import ApiModule
-from ..errors import ApiError
+from ..errors import ApiError, admins_only
 from ..params import Param
 from ..wikierrors import api_error
 from .move import page_from
@@ -36,12 +36,7 @@ class ApiDelete(ApiModule):
         self.require_only_one_of("title", "pageid")
         title = page_from(api, v["title"], v["pageid"], "title")
         if not api.has_right("delete"):
-            raise ApiError(
-                "permissiondenied",
-                "The action you have requested is limited to users in the group: "
-                "[[Project:Administrators|Administrators]].",
-                header_codes=("cantedit",),
-            )
+            raise admins_only(("cantedit",))
         if pages.get_page(title) is None:
             raise ApiError("missingtitle", "The page you specified doesn't exist.")
         reason = v["reason"] if v["reason"] is not None else ""

@@ -8,7 +8,7 @@ from vellum.wiki.services import pages
 from vellum.wiki.services.errors import EditError
 
 from ..base import ApiModule
-from ..errors import ApiError
+from ..errors import ApiError, admins_only
 from ..params import Param
 from ..timestamps import iso
 from ..timestamps import parse as parse_ts
@@ -42,11 +42,7 @@ class ApiProtect(ApiModule):
         self.require_only_one_of("title", "pageid")
         title = page_from(api, v["title"], v["pageid"], "title")
         if not api.has_right("protect"):
-            raise ApiError(
-                "permissiondenied",
-                "The action you have requested is limited to users in the group: "
-                "[[Project:Administrators|Administrators]].",
-            )
+            raise admins_only()
         exists = pages.get_page(title) is not None
         expiries = v["expiry"]
         if len(expiries) != 1 and len(expiries) != len(v["protections"]):

@@ -7,7 +7,7 @@ from vellum.wiki.services.errors import EditError
 from vellum.wiki.services.titles import title_of
 
 from ..base import ApiModule
-from ..errors import ApiError
+from ..errors import ApiError, admins_only
 from ..params import Param
 from ..wikierrors import api_error
 from .move import page_from
@@ -38,11 +38,7 @@ class ApiRollback(ApiModule):
         if page is None:
             raise ApiError("missingtitle", "The page you specified doesn't exist.")
         if not api.has_right("rollback"):
-            raise ApiError(
-                "permissiondenied",
-                "The action you have requested is limited to users in the group: "
-                "[[Project:Administrators|Administrators]].",
-            )
+            raise admins_only()
         from ..users import canonical_name
 
         who = canonical_name(v["user"])

@@ -6,7 +6,7 @@ from vellum.wiki.services import pages
 from vellum.wiki.services.errors import EditError
 
 from ..base import ApiModule
-from ..errors import ApiError
+from ..errors import ApiError, admins_only
 from ..params import Param
 from .move import page_from
 
@@ -32,11 +32,7 @@ class ApiUndelete(ApiModule):
         v = self.values()
         title = page_from(api, v["title"], None, "title")
         if not api.has_right("undelete"):
-            raise ApiError(
-                "permissiondenied",
-                "The action you have requested is limited to users in the group: "
-                "[[Project:Administrators|Administrators]].",
-            )
+            raise admins_only()
         ids = None
         if v["timestamps"]:
             wanted = {ts.replace(microsecond=0) for ts in v["timestamps"]}
