@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 from ...models import RecentChange
 from ..common import title_text, wiki_url
@@ -33,7 +34,8 @@ class RecentChangesFeed(Feed):
         return title_text(rc.namespace, rc.title)
 
     def item_description(self, rc: RecentChange) -> str:
-        return rc.comment or ("(log entry)" if rc.type == 3 else "")
+        # feed readers render the description as HTML: the summary must arrive as text
+        return escape(rc.comment) or ("(log entry)" if rc.type == 3 else "")
 
     def item_link(self, rc: RecentChange) -> str:
         t = title_text(rc.namespace, rc.title)
