@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vellum.wikitext.site import FileInfo
-from vellum.wikitext.title import Title
+from vellum.wikitext.title import InvalidTitle, Title
 
 from ..models import File, OldFile, Page
 from .errors import EditError, PermissionDenied
@@ -122,7 +122,10 @@ def upload_file(
 ) -> UploadResult:
     """Store an uploaded file as File:`name`; raises UploadWarning / UploadError /
     PermissionDenied. `text` is the description page's text for a new file."""
-    title = parse_title(name, 6)
+    try:
+        title = parse_title(name, 6)
+    except InvalidTitle as e:
+        raise UploadError(f"The file name is not valid: {e}", "illegal-filename") from e
     if title.namespace != 6:
         title = make_title(6, title.prefixed_dbkey.replace(":", "-"))
     name = title.dbkey
