@@ -163,3 +163,13 @@ def test_revision_words_set_parser_output_flags() -> None:
     out = preprocess(saved, "{{REVISIONUSER}}|{{REVISIONDAY:{{PAGENAME}}}}|{{REVISIONTIMESTAMP}}")
     assert out == "127.0.0.1|1|19700101000203"
     assert saved.output.flags == {"vary-user", "vary-revision-timestamp"}
+
+
+def test_case_functions_with_a_dotless_i_language() -> None:
+    from vellum.wikitext.preprocessor import preprocess
+
+    from .conftest import make_ctx
+
+    ctx = make_ctx()
+    ctx.options.language = "tr"
+    assert preprocess(ctx, "{{ucfirst:ix}}|{{uc:ıi}}|{{lc:Iİ}}") == "İx|Iİ|ıi"
