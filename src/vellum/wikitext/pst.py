@@ -103,6 +103,18 @@ def pre_save_transform(
     options: RenderOptions | None = None,
 ) -> str:
     """The text MediaWiki would store when `user_name` saves `text` as page `title`."""
+    return pre_save_transform_with_flags(text, title, site, user_name, options)[0]
+
+
+def pre_save_transform_with_flags(
+    text: str,
+    title: Title | str,
+    site: Site,
+    user_name: str,
+    options: RenderOptions | None = None,
+) -> tuple[str, set[str]]:
+    """pre_save_transform, and the ParserOutput flags it set ("user-signature" when a
+    signature was expanded, plus any a subst'ed function set)."""
     from .preprocessor import preprocess
 
     options = options or RenderOptions()
@@ -122,6 +134,7 @@ def pre_save_transform(
     date = signature_date(ctx)
     text = preprocess(ctx, text, mode="wiki")
     if "~~~" in text:
+        ctx.output.flags.add("user-signature")
         sig = signature(ctx, user_name)
         text = re.sub(
             "~~~~~|~~~~|~~~",
@@ -131,4 +144,4 @@ def pre_save_transform(
     text = pipe_trick(text, title)
     text = _rtrim(text)
     text = ctx.strip.unstrip_both(text)
-    return _rtrim(text)
+    return _rtrim(text), set(ctx.output.flags)

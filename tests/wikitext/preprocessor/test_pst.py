@@ -50,3 +50,12 @@ def test_pipe_trick() -> None:
 
 def test_trailing_whitespace_trimmed() -> None:
     assert pst("text  \n\n") == "text"
+
+
+def test_signature_flag() -> None:
+    from vellum.wikitext.pst import pre_save_transform_with_flags
+
+    text, flags = pre_save_transform_with_flags("~~~~", "Parser test", _site(), "127.0.0.1")
+    assert text.startswith("[[Special:Contributions/127.0.0.1|127.0.0.1]] ")
+    assert flags == {"user-signature"}
+    assert pre_save_transform_with_flags("plain", "Parser test", _site(), "x")[1] == set()
