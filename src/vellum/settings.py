@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "vellum.wiki.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "vellum.wiki.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -150,6 +150,9 @@ UNLABELLED = """() => Array.from(document.querySelectorAll(
 
 def test_controls_are_labelled(server, browser):
     page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
     for path in (
         "/wiki/Main_Page",
         "/index.php?title=Main_Page&action=edit",
@@ -162,6 +165,7 @@ def test_controls_are_labelled(server, browser):
         assert page.evaluate(UNLABELLED) == [], path
         assert page.locator("main, [role=main]").count() == 1
         assert page.locator("nav").count() >= 1
+    assert errors == []  # no script errors, nothing blocked by the content security policy
     page.close()
 
 

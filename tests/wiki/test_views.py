@@ -139,3 +139,10 @@ def test_pages_are_revalidated(client, save):
     save("Fresh", "text")
     for url in ("/wiki/Fresh", "/wiki/Fresh", "/index.php?title=Fresh&action=history"):
         assert client.get(url)["Cache-Control"] == "private, must-revalidate, max-age=0"
+
+
+def test_pages_forbid_inline_and_foreign_scripts(client, save):
+    save("Safe page", "text")
+    for url in ("/wiki/Safe_page", "/wiki/Safe_page", "/index.php?title=Safe_page&action=edit"):
+        csp = client.get(url)["Content-Security-Policy"]
+        assert "script-src 'self';" in csp and "object-src 'none'" in csp

@@ -41,3 +41,25 @@ class PageCacheMiddleware:
         if title.namespace < 0 or title.fragment or title.prefixed_dbkey != text:
             return None
         return pagecache.key_for(title)
+
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; media-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Defence in depth behind the sanitizer: pages may run only the wiki's own script files
+    (no inline or foreign scripts), so no editor-written script can run even if markup
+    slipped through."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response

@@ -33,6 +33,7 @@ import json
 import logging
 import os
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -89,7 +90,8 @@ class ImportStats:
     skipped: int = 0  # revisions already present
     renumbered: int = 0  # revisions whose id was taken
     sha1_mismatches: list[int] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
+    unknown: Counter[str] = field(default_factory=Counter)  # element path -> count
+    invalid_titles: list[str] = field(default_factory=list)  # pages skipped
     uploads: int = 0
     log_items: int = 0  # <logitem>s (not imported: reported)
     restrictions: int = 0  # <restrictions> of pages (not applied: reported)
@@ -110,13 +112,18 @@ class ImportStats:
             )
         if self.unknown:
             out.append(
-                f"{len(self.unknown)} unknown element(s) not imported: "
-                + ", ".join(sorted(set(self.unknown))[:10])
+                f"{sum(self.unknown.values())} unknown element(s) not imported: "
+                + ", ".join(f"<{k}> x{v}" for k, v in sorted(self.unknown.items())[:10])
             )
         if self.log_items:
             out.append(f"{self.log_items} <logitem>(s) not imported")
         if self.restrictions:
             out.append(f"{self.restrictions} page protection(s) (<restrictions>) not applied")
+        if self.invalid_titles:
+            out.append(
+                f"{len(self.invalid_titles)} page(s) skipped, their title is not valid here: "
+                + ", ".join(repr(t) for t in self.invalid_titles[:10])
+            )
         if self.renumbered:
             out.append(f"{self.renumbered} revision id(s) were taken and got new ids")
         for old, new in self.renamed[:10]:
@@ -144,17 +151,17 @@ class TitleMapper:
         return name or "", title
 
     def _make(self, ns: int, text: str) -> Title:
+        """Title::makeTitleSafe(ns, text); raises InvalidTitle."""
         local_name = self.local.text(ns)
-        try:
-            t = parse_title(f"{local_name}:{text}" if local_name else text)
-            if t.namespace == ns and not t.fragment:
-                return t
-        except InvalidTitle:
-            pass
+        t = parse_title(f"{local_name}:{text}" if local_name else text)
+        if t.namespace == ns and not t.fragment:
+            return t
+        # The text starts with something that is a namespace here ("Talk:x" as a main
+        # namespace title): keep it as the title text, checked for invalid characters.
         dbkey = text.replace(" ", "_").strip("_")
         if self.local.capital_links:
             dbkey = ucfirst(dbkey)
-        if not dbkey or "#" in dbkey:
+        if "#" in dbkey or parse_title("X" + dbkey).fragment:
             raise InvalidTitle("title-invalid-characters", "invalid title", text)
         return Title.make(ns, dbkey, self.local)
 
@@ -295,7 +302,7 @@ class _PageImport:
                 continue
             if rev.sha1_mismatch():
                 stats.sha1_mismatches.append(rev.id)
-            stats.unknown.extend(u.path for u in rev.unknown)
+            stats.unknown.update(u.path for u in rev.unknown)
             rows.append((rev, ts, sha))
         if not rows:
             return
@@ -548,7 +555,7 @@ class Importer:
         stats = self.stats
         stats.raw_size = reader.source.raw_size
         siteinfo = reader.read_siteinfo()
-        stats.unknown.extend(u.path for u in siteinfo.unknown)
+        stats.unknown.update(u.path for u in siteinfo.unknown)
         mapper = TitleMapper(siteinfo)
         self.performer()
         items = iter(reader)
@@ -594,7 +601,7 @@ class Importer:
         self._tick(reader)
         if error is not None:
             raise error
-        stats.unknown.extend(u.path for u in reader.unknown if "/" not in u.path)
+        stats.unknown.update(u.path for u in reader.unknown if "/" not in u.path)
         _reset_sequences()
         return stats
 
@@ -617,14 +624,18 @@ class Importer:
         stats = self.stats
         try:
             title = mapper.title(page)
-        except InvalidTitle as e:
-            raise reader.error(f"invalid page title {page.title!r}: {e}", page.line) from None
+        except InvalidTitle:
+            # As MediaWiki's importer: skip the page (reported), read on.
+            stats.invalid_titles.append(page.title)
+            for _ in page.items:
+                pass
+            return
         stats.current_page = title.prefixed_text
         if title.prefixed_text != page.title and len(stats.renamed) < 1000:
             stats.renamed.append((page.title, title.prefixed_text))
         if page.restrictions:
             stats.restrictions += 1
-        stats.unknown.extend(u.path for u in page.unknown)
+        stats.unknown.update(u.path for u in page.unknown)
         with connection.cursor() as cur:
             cur.execute(
                 "SELECT id FROM page WHERE namespace = %s AND title = %s",
@@ -665,7 +676,7 @@ class Importer:
             size = 0
             for item in page.items:
                 if isinstance(item, Upload):
-                    stats.unknown.extend(u.path for u in item.unknown)
+                    stats.unknown.update(u.path for u in item.unknown)
                     work.add_upload(item)
                     continue
                 batch.append(item)
