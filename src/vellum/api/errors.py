@@ -28,10 +28,8 @@ class ApiError(Exception):
         self.module = module
 
 
-# MediaWiki 1.39's English texts of the errors this API raises (apierror-* messages).
+# MediaWiki 1.39's English texts of errors the wiki's services raise (apierror-* messages).
 MESSAGES: dict[str, str] = {
-    "badtoken": "Invalid CSRF token.",
-    "notoken": 'The "token" parameter must be set.',
     "editconflict": "Edit conflict.",
     "missingtitle": "The page you specified doesn't exist.",
     "articleexists": "The article you tried to create has been created already.",
@@ -40,37 +38,9 @@ MESSAGES: dict[str, str] = {
     "protectedtitle": "This title has been protected from creation.",
     "cascadeprotected": "This page has been protected from editing because it is transcluded "
     'in one or more pages that have "cascading protection" turned on.',
-    "assertuserfailed": "You are no longer logged in, so the action could not be completed.",
-    "assertanonfailed": "You are no longer logged out, so the action could not be completed.",
-    "assertbotfailed": 'You do not have the "bot" right, so the action could not be completed.',
-    "readapidenied": "You need read permission to use this module.",
-    "writeapidenied": "You're not allowed to edit this wiki through the API.",
-    "mustbeposted": 'The "{0}" module requires a POST request.',
-    "mustpostparams": "The following parameter was found in the query string, but must be "
-    "in the POST body: {0}.",
-    "contenttoobig": "The content you supplied exceeds the page size limit of {0} kibibytes.",
-    "badmd5": "The supplied MD5 hash was incorrect.",
-    "selfmove": "The title is the same; cannot move a page over itself.",
-    "nosuchrevid": "There is no revision with ID {0}.",
-    "nosuchpageid": "There is no page with ID {0}.",
-    "cantundelete": "Couldn't undelete: the requested revisions may not exist, or may have "
-    "been undeleted already.",
-    "alreadyrolled": "Cannot rollback last edit of [[:{0}]] by [[User:{1}|{1}]]; someone else "
-    "has edited or rolled back the page already.",
-    "onlyauthor": "Cannot rollback edit to [[:{0}]]: the only author is [[User:{1}|{1}]].",
     "undofailure": "The edit could not be undone due to conflicting intermediate edits.",
-    "notloggedin": "Please log in to perform this action.",
-    "permissiondenied": "The action you have requested is limited to users in the group: {0}.",
-    "nochange": "No change.",
-    "maxlag": "Waiting for a database server: {0} seconds lagged.",
-    "nosuchsection": "There is no section {0}.",
-    "invalidsection": 'The "section" parameter must be a valid section ID or "new".',
+    "selfmove": "The title is the same; cannot move a page over itself.",
 }
-
-
-def error(code: str, *args: object, **extra: Any) -> ApiError:
-    """An ApiError with MediaWiki's message for `code`, formatted with `args`."""
-    return ApiError(code, MESSAGES[code].format(*args), extra or None)
 
 
 def admins_only(header_codes: tuple[str, ...] = ()) -> ApiError:

@@ -7,17 +7,7 @@ from django.conf import settings
 from vellum.wiki.services import errors as wiki_errors
 from vellum.wikitext.title import InvalidTitle
 
-from .errors import ApiError
-
-_INFO = {
-    "editconflict": "Edit conflict.",
-    "missingtitle": "The page you specified doesn't exist.",
-    "articleexists": "The article you tried to create has been created already.",
-    "pagedeleted": "The page has been deleted since you fetched its timestamp.",
-    "protectedpage": "This page has been protected to prevent editing or other actions.",
-    "protectedtitle": "This title has been protected from creation.",
-    "undofailure": "The edit could not be undone due to conflicting intermediate edits.",
-}
+from .errors import MESSAGES, ApiError
 
 
 def api_error(e: Exception, title_text: str = "") -> ApiError:
@@ -31,9 +21,9 @@ def api_error(e: Exception, title_text: str = "") -> ApiError:
             f"The content you supplied exceeds the page size limit of {kb} kibibytes.",
         )
     if isinstance(e, wiki_errors.ProtectedPage):
-        return ApiError("protectedpage", _INFO["protectedpage"])
+        return ApiError("protectedpage", MESSAGES["protectedpage"])
     if isinstance(e, wiki_errors.PermissionDenied):
         return ApiError("permissiondenied", e.message)
     code = getattr(e, "code", "unknownerror")
-    info = _INFO.get(code) or getattr(e, "message", "") or str(e)
+    info = MESSAGES.get(code) or getattr(e, "message", "") or str(e)
     return ApiError(code, info)
