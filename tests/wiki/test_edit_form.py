@@ -165,3 +165,16 @@ def test_request_too_big_is_explained(logged_in, save, settings):
     assert r.status_code == 413
     assert "could not be read. Nothing was saved." in r.content.decode()
     assert Page.objects.get().latest.content.text == "small"
+
+
+def test_edit_old_revision(logged_in, save):
+    r1 = save("Old", "old words")
+    save("Old", "new words")
+    html = logged_in.get(
+        f"/index.php?title=Old&action=edit&oldid={r1.revision.pk}"
+    ).content.decode()
+    assert "editing an out-of-date revision" in html and "old words</textarea>" in html
+    latest = Page.objects.get().latest_id
+    assert f'name="wpBaseRevId" value="{latest}"' in html
+    r = _post(logged_in, "Old", "old words", base=latest)
+    assert r.status_code == 302 and Page.objects.get().latest.content.text == "old words"

@@ -49,6 +49,12 @@ def edit(request: HttpRequest, title: Title) -> HttpResponse:
     ctx = _form_context(request, title, page)
     permission_error = _permission_error(request, title, page)
     text = page.latest.content.text if page else ""
+    oldid = _int(request.GET.get("oldid"))
+    if page is not None and oldid and oldid != page.latest_id:
+        old = Revision.objects.filter(pk=oldid, page=page).select_related("content").first()
+        if old is not None:
+            text = old.content.text
+            ctx["editing_old"] = old
     section = request.GET.get("section")
     if section is not None:
         from ..services.sections import NoSuchSection, get_section, parse_section
