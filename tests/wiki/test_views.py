@@ -146,3 +146,15 @@ def test_pages_forbid_inline_and_foreign_scripts(client, save):
     for url in ("/wiki/Safe_page", "/wiki/Safe_page", "/index.php?title=Safe_page&action=edit"):
         csp = client.get(url)["Content-Security-Policy"]
         assert "script-src 'self';" in csp and "object-src 'none'" in csp
+
+
+def test_history_paging(client, save):
+    revs = [save("Paged", f"version {i}").revision for i in range(5)]
+    html = client.get("/index.php?title=Paged&action=history&limit=2").content.decode()
+    assert html.count('name="oldid"') == 2 and "older 2" in html
+    assert f"offset={revs[3].pk}" in html
+    html = client.get(
+        f"/index.php?title=Paged&action=history&limit=2&offset={revs[3].pk}"
+    ).content.decode()
+    assert f'data-mw-revid="{revs[2].pk}"' in html and f'data-mw-revid="{revs[1].pk}"' in html
+    assert f'data-mw-revid="{revs[4].pk}"' not in html and "mw-firstlink" in html
