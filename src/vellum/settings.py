@@ -107,6 +107,9 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+    # A cache shared by all workers can front the session table (never a per-process one:
+    # a logout in one worker would not be seen by the others).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
