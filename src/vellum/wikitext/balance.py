@@ -186,11 +186,22 @@ def _pwrap_children(first) -> list[str]:
                 wrap = True
                 break
         buf: list[str] = []
-        for n in group:
-            _serialize_one(n, buf)
         if wrap:
+            # whitespace-only text before the first content stays outside the wrapper
+            k = 0
+            while (
+                k < len(group)
+                and group[k].tag == "-text"
+                and (group[k].text_content or "").strip("\t\n\x0c\r ") == ""
+            ):
+                _serialize_one(group[k], out)
+                k += 1
+            for n in group[k:]:
+                _serialize_one(n, buf)
             out.append("<p>" + "".join(buf) + "</p>")
         else:
+            for n in group:
+                _serialize_one(n, buf)
             out.extend(buf)
 
     def flush() -> None:

@@ -60,12 +60,9 @@ def ucfirst(s: str) -> str:
     """Upper-case the first character as MediaWiki's Language::ucfirst does."""
     if not s:
         return s
-    first = s[0]
-    up = first.upper()
-    # Characters whose upper case is several characters (ß -> SS) are kept as they are.
-    if len(up) != 1:
-        return s
-    return up + s[1:]
+    # As PHP's mb_strtoupper: a character whose upper case is several characters
+    # becomes all of them (ß -> SS).
+    return s[0].upper() + s[1:]
 
 
 @dataclass(frozen=True)

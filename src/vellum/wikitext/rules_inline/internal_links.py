@@ -206,8 +206,7 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
                 sortkey = (ctx.output.default_sort or "") if wasblank else text
                 sortkey = decode_char_references(sortkey).replace("\n", "")
                 ctx.add_category(nt.dbkey, sortkey)
-                if trail.strip("\n") != "":
-                    out.append(trail)
+                out.append(trail)
                 continue
 
         if (
