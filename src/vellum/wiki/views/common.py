@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
@@ -104,20 +105,49 @@ def parse_sidebar(text: str) -> list[dict[str, Any]]:
     return sections
 
 
-def sidebar() -> list[dict[str, Any]]:
+def sidebar(sidebar_rev: int | None = None, known: bool = False) -> list[dict[str, Any]]:
+    """The parsed MediaWiki:Sidebar (cached per revision of that page)."""
     from django.core.cache import cache
 
-    row = (
-        Page.objects.filter(namespace=8, title="Sidebar")
-        .values_list("latest_id", "latest__content__text")
-        .first()
-    )
-    key = f"sidebar:{row[0] if row else 0}"
+    if not known:
+        sidebar_rev = (
+            Page.objects.filter(namespace=8, title="Sidebar")
+            .values_list("latest_id", flat=True)
+            .first()
+        )
+    key = f"sidebar:{sidebar_rev or 0}"
     sections = cache.get(key)
     if sections is None:
-        sections = parse_sidebar(row[1] if row else DEFAULT_SIDEBAR)
+        text = None
+        if sidebar_rev:
+            from ..models import Revision
+
+            text = (
+                Revision.objects.filter(pk=sidebar_rev)
+                .values_list("content__text", flat=True)
+                .first()
+            )
+        sections = parse_sidebar(text if text is not None else DEFAULT_SIDEBAR)
         cache.set(key, sections, 3600)
     return sections
+
+
+def _sidebar_and_existing(title: Title) -> tuple[int | None, set[int]]:
+    """In one query: MediaWiki:Sidebar's latest revision, and which of the title's subject
+    and talk pages exist."""
+    subject = Namespaces.subject(title.namespace)
+    talk = Namespaces.talk(title.namespace)
+    rows = Page.objects.filter(
+        Q(namespace=8, title="Sidebar") | Q(namespace__in=[subject, talk], title=title.dbkey)
+    ).values_list("namespace", "title", "latest_id")
+    sidebar_rev = None
+    existing: set[int] = set()
+    for ns, dbkey, latest in rows:
+        if ns == 8 and dbkey == "Sidebar":
+            sidebar_rev = latest
+        if ns in (subject, talk) and dbkey == title.dbkey:
+            existing.add(ns)
+    return sidebar_rev, existing
 
 
 def skin_context(
@@ -129,29 +159,30 @@ def skin_context(
     heading: str | None = None,
 ) -> dict[str, Any]:
     """What base.html needs: the title, tabs, tools, sidebar, user links."""
+    has_tabs = title is not None and title.namespace >= 0
+    if has_tabs:
+        sidebar_rev, existing = _sidebar_and_existing(title)
+        sections = sidebar(sidebar_rev, known=True)
+    else:
+        existing, sections = set(), sidebar()
     ctx: dict[str, Any] = {
         "sitename": settings.SITENAME,
         "title": title,
         "page": page,
         "action": action,
         "heading": heading if heading is not None else (title.prefixed_text if title else ""),
-        "sidebar": sidebar(),
+        "sidebar": sections,
         "user_groups": user_groups(request.user),
         "can": {
             r: has_right(request.user, r)
             for r in ("edit", "move", "delete", "protect", "upload", "rollback", "undelete")
         },
     }
-    if title is not None and title.namespace >= 0:
+    if has_tabs:
         subject = make_title(Namespaces.subject(title.namespace), title.dbkey)
         talk = make_title(Namespaces.talk(title.namespace), title.dbkey)
         ctx["subject_title"], ctx["talk_title"] = subject, talk
         ctx["is_talk"] = Namespaces.is_talk(title.namespace)
-        existing = set(
-            Page.objects.filter(
-                namespace__in=[subject.namespace, talk.namespace], title=title.dbkey
-            ).values_list("namespace", flat=True)
-        )
         ctx["subject_exists"] = subject.namespace in existing
         ctx["talk_exists"] = talk.namespace in existing
         ns_label = {
