@@ -149,3 +149,12 @@ def test_maxlag(api, db):
     assert resp.headers["MediaWiki-API-Error"] == "maxlag"
     assert resp.headers["Retry-After"] == "5" and resp.headers["X-Database-Lag"] == "0"
     assert json.loads(resp.content)["error"]["lag"] == 0
+
+
+def test_jsonp_callback_names_are_checked(api, db):
+    for bad in ("x\n", "a(b)", "x;y", "é"):
+        resp = api.raw("GET", action="query", meta="siteinfo", callback=bad)
+        assert resp["Content-Type"].startswith("application/json"), bad
+        assert resp.headers["MediaWiki-API-Error"] == "badvalue"
+    resp = api.client.get("/api.php")
+    assert resp["X-Content-Type-Options"] == "nosniff"

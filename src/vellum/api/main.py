@@ -32,7 +32,7 @@ ANNOUNCE = (
     "<https://lists.wikimedia.org/postorius/lists/mediawiki-api-announce.lists.wikimedia.org/> "
     "for notice of API deprecations and breaking changes."
 )
-_CALLBACK = re.compile(r"^[\[\].\w]+$")
+_CALLBACK = re.compile(r"[\[\].\w]+", re.ASCII)
 
 
 class MainModule(ApiModule):
@@ -236,7 +236,7 @@ class ApiMain:
                 self.errorformat = self.raw["errorformat"]
             fmt.values()
             if fmt.p("callback") is not None:
-                if not _CALLBACK.match(fmt.p("callback")):
+                if not _CALLBACK.fullmatch(fmt.p("callback")):
                     raise ApiError("badvalue", "Invalid callback name.")
                 self.anonymous_only = True
             main.values()
@@ -378,7 +378,7 @@ class ApiMain:
         if self.raw_body is not None:
             return self._http(self.raw_body, {})
         if self.xml_body is not None:
-            return HttpResponse(self.xml_body, content_type="text/xml; charset=utf-8")
+            return _secure(HttpResponse(self.xml_body, content_type="text/xml; charset=utf-8"))
         if self.html_body is not None:
             page = (
                 '<!DOCTYPE html><html><head><meta charset="utf-8"><title>MediaWiki API help'
@@ -386,9 +386,7 @@ class ApiMain:
                 + self.html_body
                 + "</body></html>"
             )
-            resp = HttpResponse(page, content_type="text/html; charset=utf-8")
-            resp["X-Frame-Options"] = "DENY"
-            return resp
+            return _secure(HttpResponse(page, content_type="text/html; charset=utf-8"))
         body: dict[str, Any] = {}
         if self.warnings:
             body["warnings"] = self._warnings_out()
@@ -414,7 +412,7 @@ class ApiMain:
             ascii_only = True
         text = json.dumps(body, ensure_ascii=ascii_only, separators=(",", ":"))
         callback = self.raw.get("callback")
-        if callback and _CALLBACK.match(callback):
+        if callback and _CALLBACK.fullmatch(callback):
             resp = HttpResponse(
                 f"/**/{callback}({text})", content_type="text/javascript; charset=utf-8"
             )
@@ -434,10 +432,15 @@ class ApiMain:
             resp = HttpResponse(text, content_type="application/json; charset=utf-8")
         for k, v in headers.items():
             resp[k] = v
-        resp["Cache-Control"] = "private, must-revalidate, max-age=0"
-        resp["X-Content-Type-Options"] = "nosniff"
-        resp["X-Frame-Options"] = "DENY"
-        return resp
+        return _secure(resp)
+
+
+def _secure(resp: HttpResponse) -> HttpResponse:
+    """Headers of every answer: private, never sniffed as another type, never framed."""
+    resp["Cache-Control"] = "private, must-revalidate, max-age=0"
+    resp["X-Content-Type-Options"] = "nosniff"
+    resp["X-Frame-Options"] = "DENY"
+    return resp
 
 
 @csrf_exempt
