@@ -230,3 +230,22 @@ def test_redirect_pages(shared: Path) -> None:
     assert m.Redirect.objects.filter(page__in=redirects).count() == redirects.count()
     out = _export(full=False).decode()
     assert out.count("<redirect title=") == redirects.count()
+
+
+def test_invalid_title_is_skipped_and_reported() -> None:
+    from vellum.wiki import models as m
+
+    doc = (
+        b'<mediawiki version="0.10" xmlns="http://www.mediawiki.org/xml/export-0.10/">'
+        b"<page><title>Bad [title]</title><ns>0</ns><id>5</id><revision><id>50</id>"
+        b"<timestamp>2020-01-01T00:00:00Z</timestamp><contributor><ip>1.2.3.4</ip>"
+        b"</contributor><text>abc</text></revision></page>"
+        b"<page><title>Good</title><ns>0</ns><id>6</id><revision><id>60</id>"
+        b"<timestamp>2020-01-01T00:00:00Z</timestamp><contributor><ip>1.2.3.4</ip>"
+        b"</contributor><text>abc</text><tags>x</tags></revision></page></mediawiki>"
+    )
+    stats = _import(io.BytesIO(doc), update_links=False)
+    assert stats.invalid_titles == ["Bad [title]"]
+    assert list(m.Page.objects.values_list("title", flat=True)) == ["Good"]
+    warnings = " ".join(stats.warnings())
+    assert "'Bad [title]'" in warnings and "<revision/tags> x1" in warnings

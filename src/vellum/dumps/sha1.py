@@ -7,12 +7,15 @@ import hashlib
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
+_PAIRS = [a + b for a in _DIGITS for b in _DIGITS]  # two base-36 digits per divmod
+
+
 def _base36(n: int) -> str:
     out = []
     while n:
-        n, r = divmod(n, 36)
-        out.append(_DIGITS[r])
-    return "".join(reversed(out)).rjust(31, "0")
+        n, r = divmod(n, 1296)
+        out.append(_PAIRS[r])
+    return "".join(reversed(out)).lstrip("0").rjust(31, "0")
 
 
 def base36_sha1(text: str | bytes) -> str:
