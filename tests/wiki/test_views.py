@@ -158,3 +158,18 @@ def test_history_paging(client, save):
     ).content.decode()
     assert f'data-mw-revid="{revs[2].pk}"' in html and f'data-mw-revid="{revs[1].pk}"' in html
     assert f'data-mw-revid="{revs[4].pk}"' not in html and "mw-firstlink" in html
+
+
+def test_summaries_and_names_are_escaped(client, save):
+    evil = "<script>alert(1)</script> [[A&B|<img src=x onerror=alert(2)>]] /* <b>s</b> */"
+    save("Escaped", "text", summary=evil)
+    for url in (
+        "/index.php?title=Escaped&action=history",
+        "/wiki/Special:RecentChanges",
+        "/wiki/Special:Contributions/Alice",
+    ):
+        html = client.get(url).content.decode()
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>s</b>" not in html
+        assert "&lt;script&gt;" in html
+    html = client.get("/index.php?title=Escaped&action=history").content.decode()
+    assert 'href="/wiki/A&amp;B"' in html

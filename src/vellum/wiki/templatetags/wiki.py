@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime
 
@@ -108,9 +109,10 @@ def format_comment(text: str) -> str:
     out = escape(text)
 
     def link(m: re.Match) -> str:
-        target = m.group(1)
+        target = m.group(1)  # escaped text, as is the label
         label = m.group(2) if m.group(2) is not None else target
-        return f'<a href="{escape(wiki_url(target.strip()))}" title="{target}">{label}</a>'
+        href = escape(wiki_url(html.unescape(target).strip()))
+        return f'<a href="{href}" title="{target}">{label}</a>'
 
     out = _LINK.sub(link, out)
     out = _SECTION.sub(
