@@ -84,3 +84,14 @@ def test_self_link_and_wrap_option(site: MemorySite) -> None:
     r = render("[[Page]]", "Page", site, RenderOptions(wrap=True))
     assert r.html.startswith('<div class="mw-parser-output">')
     assert '<a class="mw-selflink selflink">Page</a>' in r.html
+
+
+def test_redirect_header_option(site: MemorySite) -> None:
+    from vellum.wikitext.options import RenderOptions
+
+    r = render("#REDIRECT [[Redirecting]]\nmore", "Page", site, RenderOptions(redirect_header=True))
+    assert r.html.startswith('<div class="redirectMsg"><p>Redirect to:</p>')
+    assert 'href="/index.php?title=Redirecting&amp;redirect=no"' in r.html
+    assert "<p>more\n</p>" in r.html
+    plain = render("#REDIRECT [[Existing]]", "Page", site).html
+    assert plain.startswith("<ol><li>REDIRECT")

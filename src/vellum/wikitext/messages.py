@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "toc": "Contents",
+    "redirectto": "Redirect to:",
     "editsection": "edit",
     "editsectionhint": "Edit section: $1",
     "red-link-title": "$1 (page does not exist)",

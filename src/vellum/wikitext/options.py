@@ -21,6 +21,9 @@ class RenderOptions:
     preview: bool = False
     interface_message: bool = False
     for_inclusion: bool = False
+    # Render a redirect page as a page view does (WikitextContent::fillParserOutput):
+    # the "Redirect to:" header, then the rest of the text. Parser::parse itself does not.
+    redirect_header: bool = False
     # Per-render overrides of SiteConfig fields or MediaWiki globals ("wgMaxTocLevel": 2).
     config: dict[str, Any] = field(default_factory=dict)
     # The parser test's `!! options`, for rules that honour them.

@@ -215,6 +215,31 @@ def make_context(
 _REDIRECT = re.compile(r"^\s*#REDIRECT\s*:?\s*\[\[([^\]|]*)(?:\|[^\]]*)?\]\]", re.I)
 
 
+def redirect_header(ctx: ParserContext, target_text: str) -> str:
+    """Article::getRedirectHeaderHtml: "Redirect to:" and a link to the target."""
+    from .linker import is_always_known, local_url, make_broken_link, make_known_link
+
+    target = ctx.config.try_title(target_text)
+    if target is None:
+        return ""
+    label = esc(target.full_text)
+    if target.interwiki or is_always_known(ctx, target):
+        link = make_known_link(ctx, target, label)
+    else:
+        info = ctx.site.link_info([target]).get(target.prefixed_dbkey)
+        if info is None:
+            link = make_broken_link(ctx, target, label)
+        else:
+            link = make_known_link(ctx, target, label, redirect=info.is_redirect)
+            if info.is_redirect:
+                href = esc(local_url(ctx, target, "redirect=no"))
+                link = re.sub(r'href="[^"]*"', lambda _m: f'href="{href}"', link, count=1)
+    return (
+        f'<div class="redirectMsg"><p>{esc(ctx.msg("redirectto"))}</p>'
+        f'<ul class="redirectText"><li>{link}</li></ul></div>'
+    )
+
+
 def redirect_target(ctx: ParserContext, text: str) -> str | None:
     """The target of a `#REDIRECT [[Target]]` page (WikitextContent::getRedirectTarget)."""
     m = _REDIRECT.match(text[:4096])
@@ -253,8 +278,14 @@ def render(
         )
         ctx.add_warning("max-article-size")
         return ctx.output
+    header = ""
     if "#" in text[:4096]:
         ctx.output.redirect_target = redirect_target(ctx, text)
+        if ctx.output.redirect_target is not None and ctx.options.redirect_header:
+            m = _REDIRECT.match(text)
+            if m:
+                text = text[m.end() :]
+                header = redirect_header(ctx, ctx.output.redirect_target)
     try:
         html = ctx.parser.parse(ctx, text)
     except RecursionError:
@@ -267,6 +298,8 @@ def render(
             + esc("Error: this page could not be rendered (internal parser error).")
             + "</p>"
         )
+    if header:
+        html = header + html
     if ctx.options.wrap:
         html = f'<div class="mw-parser-output">{html}</div>'
     ctx.output.html = html

@@ -186,9 +186,7 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
                     if not any(x.split(":", 1)[0] == iw for x in ctx.output.language_links):
                         ctx.output.language_links.append(lang_link)
                 joined = "".join(out).rstrip()
-                out = [joined]
-                if trail.strip("\n") != "":
-                    out.append(trail)
+                out = [joined, trail]  # T175416
                 continue
             if ns == FILE and not iw:
                 if not is_bad_file(ctx, nt.dbkey):
