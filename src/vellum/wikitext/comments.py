@@ -13,7 +13,7 @@ import html
 import re
 
 from .linker import esc, is_always_known, make_broken_link, make_known_link, split_trail
-from .rules_inline.internal_links import _normalize_subpage_link
+from .rules_inline.internal_links import normalize_subpage_link
 from .sanitizer import decode_char_references, escape_id_for_link
 from .site import Site
 from .title import Title
@@ -119,7 +119,7 @@ def _wiki_links(ctx, comment: str, self_title: Title | None, local: bool) -> str
                 inside, trail = split_trail(trail)
                 link_text = text
                 if self_title is not None:
-                    link_target, link_text = _normalize_subpage_link(
+                    link_target, link_text = normalize_subpage_link(
                         self_title, target_text, link_text, ctx
                     )
                 else:

@@ -29,7 +29,10 @@ def armor_links(ctx: ParserContext, text: str) -> str:
     return ctx.parser.proto_word_re.sub(lambda m: "\x7f'\"`UNIQ-NOPARSE" + m.group(1), text)
 
 
-def _normalize_subpage_link(context: Title, target: str, text: str, ctx: ParserContext):
+def normalize_subpage_link(
+    context: Title, target: str, text: str, ctx: ParserContext
+) -> tuple[str, str]:
+    """Linker::normalizeSubpageLink: `/Sub` and `../Sibling` relative to `context`."""
     if not ctx.config.namespaces.has_subpages(context.namespace):
         return target, text
     suffix = ""
@@ -133,7 +136,7 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
         if proto_re.match(orig_link):
             out.append("[[" + line)
             continue
-        link, text = _normalize_subpage_link(ctx.title, orig_link, text, ctx)
+        link, text = normalize_subpage_link(ctx.title, orig_link, text, ctx)
         nt = None
         if "\x7f" not in link or StripState.kill_markers(link) == link:
             cache = parser.title_cache
