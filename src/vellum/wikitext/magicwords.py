@@ -166,16 +166,26 @@ def format_num(value: int | float | str) -> str:
     return ("-" if neg else "") + int_part + dot + frac
 
 
+def _i18n():
+    from .functions import dates_i18n
+
+    return dates_i18n
+
+
+def _lang(ctx: ParserContext) -> str:
+    return (ctx.options.language or ctx.config.language or "en").lower()
+
+
 def _date_words(dt_fn: Callable[[ParserContext], datetime]) -> dict[str, Callable]:
     return {
         "month": lambda c: f"{dt_fn(c).month:02d}",
         "month1": lambda c: str(dt_fn(c).month),
-        "monthname": lambda c: MONTHS[dt_fn(c).month - 1],
-        "monthnamegen": lambda c: MONTHS[dt_fn(c).month - 1],
-        "monthabbrev": lambda c: MONTH_ABBR[dt_fn(c).month - 1],
+        "monthname": lambda c: _i18n().month_name(_lang(c), dt_fn(c).month),
+        "monthnamegen": lambda c: _i18n().month_name_genitive(_lang(c), dt_fn(c).month),
+        "monthabbrev": lambda c: _i18n().month_abbreviation(_lang(c), dt_fn(c).month),
         "day": lambda c: str(dt_fn(c).day),
         "day2": lambda c: f"{dt_fn(c).day:02d}",
-        "dayname": lambda c: WEEKDAYS[(dt_fn(c).weekday() + 1) % 7],
+        "dayname": lambda c: _i18n().weekday_name(_lang(c), (dt_fn(c).weekday() + 1) % 7),
         "year": lambda c: str(dt_fn(c).year),
         "time": lambda c: dt_fn(c).strftime("%H:%M"),
         "hour": lambda c: f"{dt_fn(c).hour:02d}",

@@ -173,3 +173,16 @@ def test_case_functions_with_a_dotless_i_language() -> None:
     ctx = make_ctx()
     ctx.options.language = "tr"
     assert preprocess(ctx, "{{ucfirst:ix}}|{{uc:ıi}}|{{lc:Iİ}}") == "İx|Iİ|ıi"
+
+
+def test_dates_in_the_content_language() -> None:
+    from vellum.wikitext.preprocessor import preprocess
+
+    from .conftest import make_ctx
+
+    ctx = make_ctx()
+    ctx.options.language = "ru"
+    out = preprocess(
+        ctx, "{{#time:j xg Y, l|2023-05-03}}|{{CURRENTMONTHNAME}}|{{#time:F|2023-05-03|de}}"
+    )
+    assert out == "3 мая 2023, среда|январь|Mai"

@@ -8,26 +8,11 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from ..magicwords import MONTHS, WEEKDAYS, now
-from . import parser_function
+from . import dates_i18n, parser_function
 
 if TYPE_CHECKING:
     from ..context import ParserContext
 
-MONTH_NAMES: dict[str, list[str]] = {
-    "en": MONTHS,
-    "nl": [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-        "september", "oktober", "november", "december",
-    ],
-    "de": [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-        "September", "Oktober", "November", "Dezember",
-    ],
-    "fr": [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre",
-    ],
-}  # fmt: skip
 
 _MONTH_LOOKUP: dict[str, int] = {}
 for _i, _m in enumerate(MONTHS):
@@ -283,7 +268,6 @@ def _roman(n: int) -> str:
 
 def sprintf_date(fmt: str, dt: datetime, lang: str = "en") -> str:
     """Language::sprintfDate for the Gregorian codes."""
-    months = MONTH_NAMES.get(lang, MONTHS)
     out: list[str] = []
     i = 0
     n = len(fmt)
@@ -303,15 +287,15 @@ def sprintf_date(fmt: str, dt: datetime, lang: str = "en") -> str:
         elif code in ("xn", "xN"):
             pass
         elif code == "xg":
-            value = months[dt.month - 1]
+            value = dates_i18n.month_name_genitive(lang, dt.month)
         elif code == "d":
             value = f"{dt.day:02d}"
         elif code == "D":
-            value = WEEKDAYS[(dt.weekday() + 1) % 7][:3]
+            value = dates_i18n.weekday_abbreviation(lang, (dt.weekday() + 1) % 7)
         elif code == "j":
             num = dt.day
         elif code == "l":
-            value = WEEKDAYS[(dt.weekday() + 1) % 7]
+            value = dates_i18n.weekday_name(lang, (dt.weekday() + 1) % 7)
         elif code == "N":
             num = dt.isoweekday()
         elif code == "w":
@@ -321,11 +305,11 @@ def sprintf_date(fmt: str, dt: datetime, lang: str = "en") -> str:
         elif code == "W":
             value = f"{dt.isocalendar()[1]:02d}"
         elif code == "F":
-            value = months[dt.month - 1]
+            value = dates_i18n.month_name(lang, dt.month)
         elif code == "m":
             value = f"{dt.month:02d}"
         elif code == "M":
-            value = MONTHS[dt.month - 1][:3] if lang == "en" else months[dt.month - 1][:3]
+            value = dates_i18n.month_abbreviation(lang, dt.month)
         elif code == "n":
             num = dt.month
         elif code == "t":
@@ -416,8 +400,11 @@ def _time(ctx: ParserContext, fmt: str, date: str, lang: str, local: bool) -> st
         return '<strong class="error">Error: #time only supports years from 0.</strong>'
     if dt.year > 9999:
         return '<strong class="error">Error: #time only supports years up to 9999.</strong>'
-    lang = lang.strip().lower() if lang.strip().lower() in MONTH_NAMES else "en"
-    return sprintf_date(fmt, dt, lang)
+    code = lang.strip().lower()
+    if not code or (code not in dates_i18n.NAMES and code != "en"):
+        # ParserFunctions::normalizeLangCode: unknown codes mean the content language.
+        code = (ctx.options.language or ctx.config.language or "en").lower()
+    return sprintf_date(fmt, dt, code)
 
 
 @parser_function("time")
