@@ -35,3 +35,19 @@ def test_whatlinkshere_lists_transclusions_and_links(client, save, fake_engine):
     assert "Pages that transclude this" in html and "/wiki/A" in html
     html = client.get("/wiki/Special:WhatLinksHere/B").content.decode()
     assert "/wiki/A" in html and "/wiki/C" in html
+
+
+def test_category_page_lists_members(client, save, fake_engine):
+    save("Category:Romans", "People of Rome.")
+    save("Caesar", "Julius. [[Category:Romans]]")
+    save("Category:Roman consuls", "[[Category:Romans]]")
+    html = client.get("/wiki/Category:Romans").content.decode()
+    assert 'Pages in category "Romans"' in html and "/wiki/Caesar" in html
+    assert "Subcategories" in html and "Roman consuls" in html
+    assert "The following 1 page is in this category." in html
+
+
+def test_category_bar(client, save, fake_engine):
+    save("Brutus", "Marcus. [[Category:Roman senators]]")
+    html = client.get("/wiki/Brutus").content.decode()
+    assert 'href="/wiki/Category:Roman_senators">Roman senators</a>' in html

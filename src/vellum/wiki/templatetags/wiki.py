@@ -185,3 +185,9 @@ def revcomment_or_none(rev) -> SafeString:
     if rev.deleted & 2:
         return mark_safe('<span class="history-deleted comment">(edit summary removed)</span>')
     return comment_or_none(rev.comment)
+
+
+@register.filter
+def spaces(dbkey: str) -> str:
+    """A DB key as text: underscores to spaces."""
+    return str(dbkey).replace("_", " ")

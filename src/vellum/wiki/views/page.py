@@ -132,11 +132,14 @@ def view(
             ctx["file"] = f
             ctx["file_url"] = file_url(f.name)
     if title.namespace == 14:
-        ctx["members"] = list(
+        members = list(
             CategoryLink.objects.filter(category=title.dbkey)
             .select_related("source")
-            .order_by("sortkey")[:200]
+            .order_by("sortkey")[:600]
         )
+        ctx["subcats"] = [c for c in members if c.type == "subcat"]
+        ctx["members"] = [c for c in members if c.type == "page"]
+        ctx["media"] = [c for c in members if c.type == "file"]
     if rendered.display_title and revision is None:
         ctx["display_title_html"] = rendered.display_title
     response = render(request, "wiki/view.html", ctx)
