@@ -376,3 +376,17 @@ def test_api_edits_reach_search_history_and_page_views(admin_api, client):
     assert res["query"]["search"] == []
     history = client.get("/index.php", {"title": "Shared data", "action": "history"})
     assert history.status_code == 200
+
+
+def test_expandtemplates(admin_api):
+    pytest.importorskip("vellum.wikitext.preprocessor")
+    edit(admin_api, title="Template:Hi", text="Hello {{{1|world}}}!")
+    res = admin_api(
+        action="expandtemplates", text="{{Hi|you}} {{PAGENAME}} <!-- c -->", title="Foo bar"
+    )
+    assert res["expandtemplates"]["*"] == "Hello you! Foo bar "
+    assert "legacy format" in res["warnings"]["expandtemplates"]["*"]
+    res = admin_api(
+        action="expandtemplates", text="{{#if:1|yes|no}}", prop="wikitext", formatversion="2"
+    )
+    assert res["expandtemplates"] == {"wikitext": "yes"}

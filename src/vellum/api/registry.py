@@ -16,6 +16,7 @@ ACTIONS: dict[str, str] = {
     "createaccount": "modules.createaccount:ApiCreateAccount",
     "delete": "modules.delete:ApiDelete",
     "edit": "modules.edit:ApiEditPage",
+    "expandtemplates": "modules.expandtemplates:ApiExpandTemplates",
     "help": "modules.help:ApiHelp",
     "login": "modules.login:ApiLogin",
     "logout": "modules.logout:ApiLogout",
