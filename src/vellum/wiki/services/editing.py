@@ -305,7 +305,7 @@ def _save(
     timestamp: datetime | None,
 ) -> EditResult:
     page = (
-        Page.objects.select_for_update()
+        Page.objects.select_for_update(of=("self",))
         .select_related("latest", "latest__content")
         .filter(namespace=title.namespace, title=title.dbkey)
         .first()
