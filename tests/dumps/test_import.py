@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from vellum.dumps import DumpError
+from vellum.dumps import DumpError, open_dump
 from vellum.dumps.schema import load_schema
 
 from .corpus import DUMPS
@@ -199,6 +199,15 @@ def test_namespaces_are_mapped(shared: Path) -> None:
     assert m.Page.objects.filter(namespace=0, title__startswith="Portal:").exists()
     assert not m.Page.objects.filter(namespace=100).exists()
     assert m.Page.objects.filter(namespace=14).exists()
+    # Export of some namespaces only.
+    out = _export(full=False, namespaces=[4, 14])
+    pages = [p for p in open_dump(io.BytesIO(out))]
+    assert pages and {p.ns for p in pages} == {4, 14}
+    assert len(pages) == m.Page.objects.filter(namespace__in=[4, 14]).count()
+    from vellum.wiki.services.titles import namespaces
+
+    project = namespaces().text(4) + ":"
+    assert all(p.title.startswith((project, "Category:")) for p in pages)
 
 
 def test_secondary_data_after_import(shared: Path) -> None:
