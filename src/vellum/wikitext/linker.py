@@ -23,32 +23,70 @@ _URL_UNESCAPE_RE = re.compile("|".join(_URL_UNESCAPE))
 
 LINK_TRAIL = re.compile(r"^([a-z]+)(.*)$", re.S)
 
-# Special pages of MediaWiki 1.39 core that exist (for blue links to Special:).
-SPECIAL_PAGES = {
-    s.lower()
-    for s in (
-        "Allmessages Allpages Ancientpages Apisandbox Badtitle Blankpage Block BlockList "
-        "BookSources BrokenRedirects Categories ChangeContentModel ChangeEmail "
-        "ChangePassword ComparePages Confirmemail Contributions CreateAccount "
-        "Deadendpages DeletedContributions Diff DoubleRedirects EditTags EditWatchlist "
-        "Emailuser ExpandTemplates Export Fewestrevisions FileDuplicateSearch Filepath "
-        "Import Invalidateemail JavaScriptTest BlockList LinkSearch Listadmins Listbots "
-        "Listfiles Listgrouprights Listredirects ListDuplicatedFiles Listusers Lockdb Log "
-        "Lonelypages Longpages MediaStatistics MergeHistory MIMESearch Mostcategories "
-        "Mostimages Mostinterwikis Mostlinked Mostlinkedcategories Mostlinkedtemplates "
-        "Mostrevisions Movepage Mycontributions MyLanguage Mypage Mytalk Myuploads "
-        "Newimages Newpages PagesWithProp PageData PageHistory PageInfo PageLanguage "
-        "PasswordReset PermanentLink Preferences Prefixindex Protectedpages "
-        "Protectedtitles Randompage RandomInCategory Randomredirect Randomrootpage "
-        "Recentchanges Recentchangeslinked Redirect Renameuser ResetTokens Revisiondelete "
-        "RunJobs Search Shortpages Specialpages Statistics Tags TrackingCategories Unblock "
-        "Uncategorizedcategories Uncategorizedimages Uncategorizedpages "
-        "Uncategorizedtemplates Undelete Unlockdb Unusedcategories Unusedimages "
-        "Unusedtemplates Unwatchedpages Upload UploadStash Userlogin Userlogout "
-        "Userrights Version Wantedcategories Wantedfiles Wantedpages Wantedtemplates "
-        "Watchlist Whatlinkshere Withoutinterwiki"
-    ).split()
-}
+# Special pages of MediaWiki 1.39 core by their English local name (the first alias in
+# MessagesEn.php); other aliases map to it. Links use the local name, as LinkRenderer does.
+SPECIAL_PAGE_NAMES = (
+    "ActiveUsers AllMessages AllPages AncientPages ApiHelp ApiSandbox AutoblockList Badtitle "
+    "BlankPage Block BlockList BookSources BotPasswords BrokenRedirects Categories "
+    "ChangeContentModel ChangeCredentials ChangeEmail ChangePassword ComparePages "
+    "Confirmemail Contributions CreateAccount DeadendPages DeletedContributions "
+    "DeletePage Diff DoubleRedirects EditPage EditTags EditWatchlist Emailuser "
+    "ExpandTemplates Export FewestRevisions FileDuplicateSearch Filepath GoToInterwiki "
+    "Import Invalidateemail JavaScriptTest LinkSearch LinkAccounts ListDuplicatedFiles "
+    "ListFiles ListGrants ListGroupRights ListRedirects ListUsers Listadmins Listbots "
+    "Lockdb Log LonelyPages LongPages MediaStatistics MergeHistory MIMESearch "
+    "MostCategories MostLinkedFiles MostInterwikis MostLinkedPages MostLinkedCategories "
+    "MostTranscludedPages MostRevisions Move Mycontributions MyLanguage Mypage Mytalk "
+    "Myuploads MyLogs NewFiles NewPages NewSection PageData PageHistory PageInfo "
+    "PageLanguage PagesWithProp PasswordPolicies PasswordReset PermanentLink Preferences "
+    "PrefixIndex ProtectPage ProtectedPages ProtectedTitles Purge QuickInterwiki "
+    "Random RandomInCategory RandomRedirect RandomRootpage RecentChanges "
+    "RecentChangesLinked Redirect RemoveCredentials ResetTokens Revisiondelete RunJobs "
+    "Search ShortPages SpecialPages Statistics Tags TrackingCategories Unblock "
+    "UncategorizedCategories UncategorizedFiles UncategorizedPages "
+    "UncategorizedTemplates Undelete Unlockdb UnusedCategories UnusedFiles "
+    "UnusedTemplates UnwatchedPages Upload UploadStash Userlogin Userlogout UserRights "
+    "Version WantedCategories WantedFiles WantedPages WantedTemplates Watchlist "
+    "WhatLinksHere WithoutInterwiki"
+).split()
+SPECIAL_ALIASES = {name.lower(): name for name in SPECIAL_PAGE_NAMES}
+SPECIAL_ALIASES.update(
+    {
+        "allpageswithprefix": "PrefixIndex",
+        "contribs": "Contributions",
+        "imagelist": "ListFiles",
+        "newimages": "NewFiles",
+        "randompage": "Random",
+        "uncategorizedimages": "UncategorizedFiles",
+        "unusedimages": "UnusedFiles",
+        "wantedfiles": "WantedFiles",
+        "mostimages": "MostLinkedFiles",
+        "mostlinked": "MostLinkedPages",
+        "mostlinkedtemplates": "MostTranscludedPages",
+        "listusers": "ListUsers",
+        "userlist": "ListUsers",
+        "movepage": "Move",
+        "recentchangeslinked": "RecentChangesLinked",
+        "relatedchanges": "RecentChangesLinked",
+        "login": "Userlogin",
+        "logout": "Userlogout",
+        "preferences": "Preferences",
+    }
+)
+SPECIAL_PAGES = set(SPECIAL_ALIASES)
+
+
+def normalize_special(title: Title) -> Title:
+    """A Special: title with the page's local name (SpecialPageFactory::getLocalNameFor)."""
+    if title.namespace != SPECIAL or title.interwiki:
+        return title
+    name, slash, sub = title.dbkey.partition("/")
+    local = SPECIAL_ALIASES.get(name.lower())
+    if local is None or local == name:
+        return title
+    from dataclasses import replace
+
+    return replace(title, dbkey=local + slash + sub)
 
 
 @lru_cache(maxsize=4096)
@@ -139,6 +177,7 @@ def is_always_known(ctx: ParserContext, title: Title) -> bool:
 def make_known_link(
     ctx: ParserContext, title: Title, html_text: str, redirect: bool = False
 ) -> str:
+    title = normalize_special(title)
     href = link_url(ctx, title)
     attrs = f'href="{esc(href)}"'
     if title.interwiki:
