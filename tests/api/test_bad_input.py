@@ -215,3 +215,21 @@ def test_internal_errors_are_api_errors_not_http_500(api, db, monkeypatch):
     assert resp.status_code == 200
     assert resp.headers["MediaWiki-API-Error"] == "internal_api_error_RuntimeError"
     assert "Caught exception of type RuntimeError" in json.loads(resp.content)["error"]["info"]
+
+
+def test_errorformat_warnings_are_a_list(api, db):
+    body = api(
+        "GET",
+        action="query",
+        meta="siteinfo",
+        siprop="general|nosuch",
+        bogus="1",
+        errorformat="plaintext",
+        formatversion="2",
+    )
+    assert {
+        "code": "unrecognizedparams",
+        "text": "Unrecognized parameter: bogus.",
+        "module": "main",
+    } in body["warnings"]
+    assert any(w["module"] == "query+siteinfo" for w in body["warnings"])

@@ -340,7 +340,7 @@ class ApiMain:
     def _warnings_out(self) -> Any:
         if self.errorformat != "bc":
             return [
-                {"code": code, "text": text, "module": module}
+                {"code": code, "text": text, "module": _path(module)}
                 for module, items in self.warnings.items()
                 for code, text in items
             ]
@@ -433,6 +433,11 @@ class ApiMain:
         for k, v in headers.items():
             resp[k] = v
         return _secure(resp)
+
+
+def _path(module: str) -> str:
+    """A module's path for errorformat output: query submodules are `query+<name>`."""
+    return f"query+{module}" if module in registry.QUERY else module
 
 
 def _secure(resp: HttpResponse) -> HttpResponse:
