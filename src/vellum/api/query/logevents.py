@@ -50,6 +50,8 @@ def log_params(api: Any, entry: LogEntry) -> dict[str, Any]:
         elif name in ("noredir", "suppressredirect"):
             if value and value != "0":
                 api.flag(out, "suppressredirect")
+        elif isinstance(value, bool):
+            api.flag(out, name, value)
         elif name == "img_timestamp":
             ts = parse(str(value))
             out[name] = iso(ts) if ts else value
