@@ -95,3 +95,10 @@ def test_redirect_header_option(site: MemorySite) -> None:
     assert "<p>more\n</p>" in r.html
     plain = render("#REDIRECT [[Existing]]", "Page", site).html
     assert plain.startswith("<ol><li>REDIRECT")
+
+
+def test_poem_keeps_lines_and_indents(site: MemorySite) -> None:
+    html = render("<poem>\nIn Xanadu\n  did\n:indent\n</poem>", "Page", site).html
+    assert html.startswith('<div class="poem">\n<p>In Xanadu<br')
+    assert "&#160;&#160;did" in html
+    assert 'class="mw-poem-indented"' in html and "margin-inline-start: 1em" in html

@@ -25,7 +25,7 @@ TAG_HOOKS: dict[str, TagHook] = {}
 AFTER_PARSE_HOOKS: list[AfterParseHook] = []
 
 # Modules that register hooks, imported once by load().
-MODULES: list[str] = ["nowiki", "pre", "indicator", "cite", "gallery"]
+MODULES: list[str] = ["nowiki", "pre", "indicator", "poem", "cite", "gallery"]
 
 _loaded = False
 
