@@ -172,26 +172,29 @@ class Frame:
 
     def _expand_into(self, out: list[str], nodes: list, flags: int) -> None:
         # An explicit stack keeps deep trees off the Python stack.
+        append = out.append
+        brace_substitution = braces.brace_substitution
+        arg_substitution = braces.arg_substitution
         stack = [iter(nodes)]
         while stack:
             for node in stack[-1]:
-                if isinstance(node, str):
-                    out.append(node)
-                    continue
                 cls = node.__class__
+                if cls is str:
+                    append(node)
+                    continue
                 if cls is Template:
                     if node.kind == "template":
                         if flags & NO_TEMPLATES:
                             stack.append(iter(self._bracketed("{{", "}}", node)))
                             break
-                        result = braces.brace_substitution(self, node)
+                        result = brace_substitution(self, node)
                     else:
                         if flags & NO_ARGS:
                             stack.append(iter(self._bracketed("{{{", "}}}", node)))
                             break
-                        result = braces.arg_substitution(self, node)
-                    if isinstance(result, str):
-                        out.append(result)
+                        result = arg_substitution(self, node)
+                    if result.__class__ is str:
+                        append(result)
                     else:
                         stack.append(iter(result))
                         break
@@ -241,6 +244,8 @@ class Frame:
                 elif isinstance(node, list):
                     stack.append(iter(node))
                     break
+                elif isinstance(node, str):
+                    append(node)
             else:
                 stack.pop()
 
