@@ -143,6 +143,9 @@ def test_time_reads_dates_as_php_does() -> None:
         "2023-05-01T12:00:00+02:00": "2023-05-01 10:00",
         "@86400": "1970-01-02 00:00",
         "12:30 pm": "2023-05-03 12:30",
+        "first day of next month": "2023-06-01 10:30",
+        "last day of this month": "2023-05-31 10:30",
+        "last day of February 2024": "2024-02-29 00:00",
     }
     for text, expected in cases.items():
         assert f"{parse_date(text, base):%Y-%m-%d %H:%M}" == expected, text

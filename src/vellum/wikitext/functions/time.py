@@ -99,6 +99,7 @@ def parse_date(text: str, base: datetime) -> datetime:
     date: tuple[int, int, int] | None = None
     time_part: tuple[int, int, int] | None = None
     relative: list[tuple[int, str]] = []
+    day_of: str | None = None  # "first" or "last" day of the month
     weekdays: list[tuple[int, int]] = []  # (-1 last / 0 this / 1 next, weekday with Sunday 0)
     rest = s
     # ISO 8601 with a T and an offset
@@ -185,6 +186,16 @@ def parse_date(text: str, base: datetime) -> datetime:
             time_part = (0, 0, 0)
         elif low == "now":
             pass
+        elif low in ("first", "last") and len(word) > 1 and word[1].lower().startswith("day of"):
+            # "first day of next month", "last day of May 2023"
+            day_of = "first" if low == "first" else "last"
+            rest = word[1][len("day of") :].strip()
+            m2 = re.match(r"^([A-Za-z]+)(?:\s+(\d{4}))?", rest)
+            if m2 and m2.group(1).lower() in _MONTH_LOOKUP:
+                year = int(m2.group(2)) if m2.group(2) else base.year
+                date = (year, _MONTH_LOOKUP[m2.group(1).lower()], 1)
+                rest = rest[m2.end() :].strip()
+            continue
         elif low in ("next", "last", "previous", "this") and len(word) > 1:
             # "next monday", "last year", "this friday"
             nxt = word[1].split(None, 1)
@@ -238,7 +249,15 @@ def parse_date(text: str, base: datetime) -> datetime:
     except (ValueError, OverflowError):
         raise InvalidTime(text) from None
     for amount, unit in relative:
+        if day_of is not None and unit.rstrip("s").lower() in ("month", "year"):
+            # With "first/last day of", months are added before the day is chosen.
+            dt = dt.replace(day=1)
         dt = _apply_relative(dt, amount, unit)
+    if day_of == "first":
+        dt = dt.replace(day=1)
+    elif day_of == "last":
+        nxt = (dt.replace(day=1) + timedelta(days=32)).replace(day=1)
+        dt = dt.replace(day=(nxt - timedelta(days=1)).day)
     for step, weekday in weekdays:
         today = (dt.weekday() + 1) % 7
         if step < 0:
