@@ -55,7 +55,7 @@ def edit(request: HttpRequest, title: Title) -> HttpResponse:
         if old is not None:
             text = old.content.text
             ctx["editing_old"] = old
-    section = request.GET.get("section")
+    section = request.GET.get("section") or None  # section= (empty) is the whole page
     if section is not None:
         from ..services.sections import NoSuchSection, get_section, parse_section
 
