@@ -59,6 +59,8 @@ def search(
 ) -> tuple[list[SearchHit], int]:
     """Full-text search of current page texts; returns (hits, total hits)."""
     namespaces = namespaces or [0]
+    # out-of-range numbers from URLs must not reach SQL (SQLite integers are 64-bit)
+    limit, offset = max(0, min(limit, 5000)), max(0, min(offset, 2**62))
     if fts_enabled():
         fts = _fts_query(query)
         if not fts:
