@@ -64,3 +64,10 @@ def test_inline_switch(client, revs):
     ).content.decode()
     assert 'class="diff-inline"' in html and "<ins" in html and "long" in html
     assert "<strong>Inline</strong>" in html
+
+
+def test_diff_of_page_creation_shows_added_text(client, revs):
+    r1, r2, r3 = revs
+    html = client.get(f"/index.php?title=D&diff={r1.pk}").content.decode()
+    assert "diff-addedline" in html and "The Romans built roads." in html
+    assert "(No difference)" not in html

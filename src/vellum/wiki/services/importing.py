@@ -182,20 +182,33 @@ class _Actors:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
+        self.user_ids: dict[str, int] = {}  # the dump's user id of an imported name
 
     def resolve(self, contributors: list[Contributor]) -> None:
         wanted: dict[str, int] = {}
         for c in contributors:
             name = self.name_of(c)
             if name not in self.ids:
-                wanted.setdefault(name, c.id or 0)
+                if not wanted.get(name):
+                    wanted[name] = c.id or 0
+            elif c.id and not self.user_ids.get(name):
+                # First seen as an IP-style entry, later with an account id (e.g.
+                # "Conversion script"): remember the id.
+                self.user_ids[name] = c.id
+                m.Actor.objects.filter(pk=self.ids[name], imported=True, imported_user_id=0).update(
+                    imported_user_id=c.id
+                )
         if not wanted:
             return
         names = list(wanted)
         for i in range(0, len(names), 500):
             part = names[i : i + 500]
-            for pk, name in m.Actor.objects.filter(name__in=part).values_list("id", "name"):
+            rows = m.Actor.objects.filter(name__in=part).values_list(
+                "id", "name", "imported_user_id"
+            )
+            for pk, name, uid in rows:
                 self.ids[name] = pk
+                self.user_ids[name] = uid
         missing = [n for n in names if n not in self.ids]
         if missing:
             m.Actor.objects.bulk_create(
@@ -213,6 +226,13 @@ class _Actors:
                 part = missing[i : i + 500]
                 for pk, name in m.Actor.objects.filter(name__in=part).values_list("id", "name"):
                     self.ids[name] = pk
+                    self.user_ids[name] = 0 if is_ip(name) else wanted[name]
+        for name, uid in wanted.items():
+            if uid and not self.user_ids.get(name):
+                self.user_ids[name] = uid
+                m.Actor.objects.filter(pk=self.ids[name], imported=True, imported_user_id=0).update(
+                    imported_user_id=uid
+                )
 
     @staticmethod
     def name_of(c: Contributor) -> str:

@@ -91,7 +91,9 @@ def view(request: HttpRequest, title: Title | None) -> HttpResponse:
     page = new.page
     title = title_of(page)
     inline = request.GET.get("diff-type") == "inline"
-    if old is not None and old.pk != new.pk:
+    if old is None:  # a page creation: everything was added
+        rows = cached_diff_rows(0, new.pk, "", new.content.text, inline)
+    elif old.pk != new.pk:
         rows = cached_diff_rows(old.pk, new.pk, old.content.text, new.content.text, inline)
     else:
         rows = ""
