@@ -189,3 +189,15 @@ def test_dates_in_the_content_language() -> None:
         ctx, "{{#time:j xg Y, l|2023-05-03}}|{{CURRENTMONTHNAME}}|{{#time:F|2023-05-03|de}}"
     )
     assert out == "3 мая 2023, среда|январь|Mai"
+
+
+def test_time_out_of_range(pp) -> None:
+    assert pp("{{#time:Y|+99999 years}}") == (
+        '<strong class="error">Error: #time only supports years up to 9999.</strong>'
+    )
+    assert pp("{{#time:Y|0001-01-01 -1 year}}") == (
+        '<strong class="error">Error: #time only supports years from 0.</strong>'
+    )
+    assert pp("{{#time:t|9999-12-31}}|{{#time:Y|2000 +99:99}}") == (
+        '31|<strong class="error">Error: Invalid time.</strong>'
+    )

@@ -3,6 +3,7 @@ the way PHP's DateTime reads it (absolute dates, times, time zones, relative off
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
@@ -29,6 +30,14 @@ class InvalidTime(ValueError):
     pass
 
 
+class TimeTooBig(InvalidTime):
+    """The date is after the year 9999."""
+
+
+class TimeTooSmall(InvalidTime):
+    """The date is before the year 0."""
+
+
 def _zone(name: str) -> tzinfo | None:
     upper = name.upper()
     if upper in ("UTC", "GMT", "Z", "UT"):
@@ -36,6 +45,8 @@ def _zone(name: str) -> tzinfo | None:
     m = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", name)
     if m:
         delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+        if delta >= timedelta(hours=24):
+            return None
         return timezone(-delta if m.group(1) == "-" else delta)
     if "/" in name:
         try:
@@ -252,12 +263,14 @@ def parse_date(text: str, base: datetime) -> datetime:
         if day_of is not None and unit.rstrip("s").lower() in ("month", "year"):
             # With "first/last day of", months are added before the day is chosen.
             dt = dt.replace(day=1)
-        dt = _apply_relative(dt, amount, unit)
+        try:
+            dt = _apply_relative(dt, amount, unit)
+        except (OverflowError, ValueError):
+            raise (TimeTooBig if amount > 0 else TimeTooSmall)(text) from None
     if day_of == "first":
         dt = dt.replace(day=1)
     elif day_of == "last":
-        nxt = (dt.replace(day=1) + timedelta(days=32)).replace(day=1)
-        dt = dt.replace(day=(nxt - timedelta(days=1)).day)
+        dt = dt.replace(day=calendar.monthrange(dt.year, dt.month)[1])
     for step, weekday in weekdays:
         today = (dt.weekday() + 1) % 7
         if step < 0:
@@ -266,8 +279,14 @@ def parse_date(text: str, base: datetime) -> datetime:
             delta = (weekday - today) % 7 or 7
         else:
             delta = (weekday - today) % 7
-        dt = dt + timedelta(days=delta)
-    return dt.astimezone(UTC)
+        try:
+            dt = dt + timedelta(days=delta)
+        except OverflowError:
+            raise (TimeTooBig if delta > 0 else TimeTooSmall)(text) from None
+    try:
+        return dt.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise TimeTooBig(text) from None
 
 
 def _roman(n: int) -> str:
@@ -332,8 +351,7 @@ def sprintf_date(fmt: str, dt: datetime, lang: str = "en") -> str:
         elif code == "n":
             num = dt.month
         elif code == "t":
-            nxt = (dt.replace(day=1) + timedelta(days=32)).replace(day=1)
-            num = (nxt - timedelta(days=1)).day
+            num = calendar.monthrange(dt.year, dt.month)[1]
         elif code == "L":
             y = dt.year
             num = 1 if (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) else 0
@@ -413,7 +431,11 @@ def _time(ctx: ParserContext, fmt: str, date: str, lang: str, local: bool) -> st
         date = "00:00 " + date
     try:
         dt = parse_date(date, base)
-    except InvalidTime:
+    except TimeTooBig:
+        return '<strong class="error">Error: #time only supports years up to 9999.</strong>'
+    except TimeTooSmall:
+        return '<strong class="error">Error: #time only supports years from 0.</strong>'
+    except (InvalidTime, OverflowError, ValueError):
         return ERROR_INVALID
     if dt.year < 0:
         return '<strong class="error">Error: #time only supports years from 0.</strong>'
