@@ -284,7 +284,7 @@ def render(
         if ctx.output.redirect_target is not None and ctx.options.redirect_header:
             m = _REDIRECT.match(text)
             if m:
-                text = text[m.end() :]
+                text = text[m.end() :].lstrip()
                 header = redirect_header(ctx, ctx.output.redirect_target)
     try:
         html = ctx.parser.parse(ctx, text)
