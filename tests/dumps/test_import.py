@@ -258,3 +258,23 @@ def test_invalid_title_is_skipped_and_reported() -> None:
     assert list(m.Page.objects.values_list("title", flat=True)) == ["Good"]
     warnings = " ".join(stats.warnings())
     assert "'Bad [title]'" in warnings and "<revision/tags> x1" in warnings
+
+
+def test_a_name_first_seen_without_id_gets_its_account_id_later() -> None:
+    from vellum.wiki import models as m
+
+    rev = (
+        "<revision><id>{id}</id><timestamp>2020-01-0{id}T00:00:00Z</timestamp>"
+        "<contributor>{who}</contributor><text>t{id}</text></revision>"
+    )
+    doc = (
+        '<mediawiki version="0.4" xmlns="http://www.mediawiki.org/xml/export-0.4/">'
+        "<page><title>A</title><id>5</id>"
+        + rev.format(id=1, who="<ip>Conversion script</ip>")
+        + rev.format(id=2, who="<username>Conversion script</username><id>1226483</id>")
+        + "</page></mediawiki>"
+    ).encode()
+    _import(io.BytesIO(doc), update_links=False)
+    actor = m.Actor.objects.get(name="Conversion script")
+    assert actor.imported and actor.imported_user_id == 1226483
+    assert "<id>1226483</id>" in _export().decode()
