@@ -201,3 +201,9 @@ def test_time_out_of_range(pp) -> None:
     assert pp("{{#time:t|9999-12-31}}|{{#time:Y|2000 +99:99}}") == (
         '31|<strong class="error">Error: Invalid time.</strong>'
     )
+
+
+def test_huge_numbers_saturate_as_php_intval(pp) -> None:
+    assert pp("{{#replace:aaa|a|b|99999999999999999999999}}") == "bbb"
+    assert pp("{{#explode:a,b|,|1|99999999999999999999999}}") == "b"
+    assert pp("{{#sub:abc|-99999999999999999999}}") == "abc"

@@ -33,9 +33,15 @@ def _too_long(ctx: ParserContext) -> str:
     return f'<strong class="error">Error: String exceeds {_limit(ctx)} character limit.</strong>'
 
 
+INT_MAX = 2**63 - 1
+
+
 def php_intval(s: str) -> int:
+    """PHP's intval of a string: leading digits, saturating at the 64-bit limits."""
     m = re.match(r"^[ \t\n\r\v\f]*([+-]?\d+)", s)
-    return int(m.group(1)) if m else 0
+    if not m:
+        return 0
+    return max(-INT_MAX - 1, min(INT_MAX, int(m.group(1))))
 
 
 def mb_substr(s: str, start: int, length: int | None = None) -> str:
