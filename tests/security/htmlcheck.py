@@ -31,7 +31,7 @@ _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 _BAD_CSS = re.compile(
     r"expression\s*\(|(?:url|image|image-set)\s*\(\s*['\"]?\s*(?:javascript|vbscript|data:(?!image/))"
-    r"|-moz-binding|behavior\s*:|@import",
+    r"|(?:-moz-binding|behavior)\s*:\s*url|@import",
     re.I,
 )
 # Letters old IE read as ASCII (MediaWiki's Sanitizer::normalizeCss)
