@@ -207,3 +207,8 @@ def test_huge_numbers_saturate_as_php_intval(pp) -> None:
     assert pp("{{#replace:aaa|a|b|99999999999999999999999}}") == "bbb"
     assert pp("{{#explode:a,b|,|1|99999999999999999999999}}") == "b"
     assert pp("{{#sub:abc|-99999999999999999999}}") == "abc"
+
+
+def test_expr_float_edge_cases_as_php(pp) -> None:
+    assert pp("{{#expr: sin exp 999}}|{{#expr: exp 1000}}|{{#expr: 1e308*10}}") == "NAN|INF|INF"
+    assert pp("{{#expr: 2.5 round 400}}|{{#expr: 10^99999}}") == "2.5|INF"

@@ -109,7 +109,7 @@ def php_int(x: Number) -> int:
 
 def php_round(value: Number, places: int) -> float:
     value = float(value)
-    if not math.isfinite(value):
+    if not math.isfinite(value) or abs(places) > 308:
         return value
     f = 10.0 ** abs(places)
     tmp = value * f if places >= 0 else value / f
@@ -134,6 +134,20 @@ def _binary(op: int, stack: list[Number]) -> tuple[Number, Number]:
 
 
 def do_operation(op: int, stack: list[Number]) -> None:
+    """Apply `op` to the operand stack. Floating-point edge cases give PHP's INF and NAN
+    (sin(INF) is NAN, exp(1000) is INF) instead of Python's exceptions."""
+    depth = len(stack)
+    try:
+        _do_operation(op, stack)
+    except OverflowError:
+        del stack[max(0, depth - (1 if op in UNARY or op in (NEGATIVE, POSITIVE) else 2)) :]
+        stack.append(math.inf)
+    except ValueError:
+        del stack[max(0, depth - (1 if op in UNARY or op in (NEGATIVE, POSITIVE) else 2)) :]
+        stack.append(math.nan)
+
+
+def _do_operation(op: int, stack: list[Number]) -> None:
     if op in (NEGATIVE, POSITIVE, NOT) or op in UNARY:
         if not stack:
             raise ExprError("missing_operand", NAMES[op])
