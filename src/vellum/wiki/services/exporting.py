@@ -14,7 +14,6 @@ from typing import BinaryIO
 
 from django.conf import settings
 from django.db import connection
-from django.db.utils import DatabaseError
 
 from vellum import __version__ as VELLUM_VERSION
 from vellum.dumps import Contributor, DumpWriter, NamespaceInfo, Page, Revision, SiteInfo, Slot
@@ -49,18 +48,15 @@ def _side_slots(rev_ids: list[int]) -> dict[int, list[tuple]]:
     if not rev_ids:
         return out
     marks = ",".join(["%s"] * len(rev_ids))
-    try:
-        with connection.cursor() as c:
-            c.execute(
-                "SELECT s.rev_id, s.role, s.origin, s.model, s.format, s.size, s.sha1, ct.text "
-                f"FROM dump_slot s LEFT JOIN content ct ON ct.id = s.content_id "
-                f"WHERE s.rev_id IN ({marks})",
-                rev_ids,
-            )
-            for row in c.fetchall():
-                out.setdefault(row[0], []).append(row[1:])
-    except DatabaseError:  # no import has created the side table yet
-        return {}
+    with connection.cursor() as c:
+        c.execute(
+            "SELECT s.rev_id, s.role, s.origin, s.model, s.format, s.size, s.sha1, ct.text "
+            f"FROM dump_slot s LEFT JOIN content ct ON ct.id = s.content_id "
+            f"WHERE s.rev_id IN ({marks})",
+            rev_ids,
+        )
+        for row in c.fetchall():
+            out.setdefault(row[0], []).append(row[1:])
     return out
 
 
@@ -163,8 +159,10 @@ def export_pages(
     Pages are handled 100 at a time and revisions fetched 200 at a time (with their texts
     and actors), so a few queries serve many small pages and a long history streams.
     """
+    from .importing import ensure_side_tables
     from .titles import make_title
 
+    ensure_side_tables()
     writer = DumpWriter(out, site_info())
     count = 0
     for pages in _chunks(select_pages(namespaces, titles), 100):
