@@ -56,9 +56,9 @@ def html_strings(value, key: str = "", parent: str = "") -> list[str]:
     return out
 
 
-def assert_no_script(result: dict) -> None:
+def assert_no_script(result: dict, *, some_html: bool = True) -> None:
     strings = html_strings(result)
-    assert strings, result
+    assert strings or not some_html, result
     found = [s[:200] for s in strings if dangers(s)]
     assert found == []
 
@@ -222,3 +222,28 @@ def test_json_output_cannot_be_sniffed_as_html(client, wiki) -> None:
     assert resp["Content-Type"].startswith("application/json")
     assert resp["X-Content-Type-Options"] == "nosniff"
     assert re.search(rb"<script>alert\(1\)</script>", resp.content) or b"\\u003C" in resp.content
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"wrapoutputclass": '"><script>alert(1)</script><div class="'},
+        {"wrapoutputclass": 'x" onmouseover="alert(1)'},
+        {"sectiontitle": "<script>alert(1)</script>", "section": "new"},
+        {"summary": "<img src=x onerror=alert(1)> [[javascript:alert(1)]]"},
+        {"title": '"><script>alert(1)</script>'},
+        {"useskin": '"><script>alert(1)</script>'},
+    ],
+)
+def test_parse_parameters_are_escaped(client, db, params: dict) -> None:
+    """Every API parameter that ends up inside returned HTML is escaped."""
+    r = call(
+        client,
+        "POST",
+        action="parse",
+        text="x",
+        formatversion="2",
+        prop="text|displaytitle",
+        **params,
+    )
+    assert_no_script(r, some_html="title" not in params)
