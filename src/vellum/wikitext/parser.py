@@ -171,10 +171,11 @@ class Parser:
         text = strip.unstrip_nowiki(text)
         text = strip.unstrip_general(text)
         text = normalize_char_references(text)
+        text = tidy(text)
         if is_main:
+            # ParserOutput::getText: after tidy, where the placeholders acted as blocks
             text = self._insert_toc(ctx, text)
             text = replace_edit_sections(ctx, text)
-        text = tidy(text)
         return text
 
     def _insert_toc(self, ctx: ParserContext, text: str) -> str:

@@ -77,8 +77,7 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         state["show_toc"] = True
         enough_toc = True
     if not matches:
-        if force_pos:
-            return text.replace(TOC_PLACEHOLDER, "")
+        # the placeholder stays (a block for tidy) and goes in ParserOutput::getText
         return text
     headings = ctx.ext_state.get("headings") or []
     max_toc = ctx.config.max_toc_level
