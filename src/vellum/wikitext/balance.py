@@ -32,6 +32,7 @@ INLINE = {
 }  # fmt: skip
 METADATA = {"link", "meta", "style", "script"}
 MAX_TREE_DEPTH = 300
+TABLE_MARKER = "<!--mw-table-->"
 AMP_PLACEHOLDER = "\ue000"
 QUICK_TAG_COUNT = 8000
 
@@ -222,14 +223,29 @@ def _pwrap_children(first) -> list[str]:
             emit(group)
         run.clear()
 
+    # Content the tree builder fostered out of a table sits between the table's marker
+    # and the table; Remex inserts it before the table, not under <body>: no p-wrapper.
+    in_foster = False
     node = first
     while node is not None:
         t = node.tag
-        if t == "-text" or t in INLINE or t == "-comment" or t in METADATA:
+        if t == "-comment" and node.html == TABLE_MARKER:
+            flush()
+            in_foster = True
+        elif in_foster and t != "table":
+            _serialize_one(node, out)
+        elif t == "-text" or t in INLINE or t == "-comment" or t in METADATA:
             run.append(node)
+            if t != "-text" and t != "-comment" and TABLE_MARKER in (node.html or ""):
+                flush()
+                in_foster = True
         else:
             flush()
             _serialize_one(node, out)
+            if t == "table":
+                in_foster = False
+            elif TABLE_MARKER in out[-1]:
+                in_foster = True
         node = node.next
     flush()
     return out
@@ -323,6 +339,9 @@ def _tidy(html: str, pwrap: bool = True) -> str:
     protect = "&" in html and AMP_PLACEHOLDER not in html
     if protect:
         html = html.replace("&", AMP_PLACEHOLDER)
+    marked = pwrap and "<table" in html
+    if marked:
+        html = html.replace("<table", TABLE_MARKER + "<table")
     tree = LexborHTMLParser("<!DOCTYPE html><html><body>" + html)
     body = tree.body
     if body is None:
@@ -334,4 +353,6 @@ def _tidy(html: str, pwrap: bool = True) -> str:
         if body.child is not None:
             _serialize_children(body.child, out)
     result = "".join(out)
+    if marked:
+        result = result.replace(TABLE_MARKER, "")
     return result.replace(AMP_PLACEHOLDER, "&") if protect else result

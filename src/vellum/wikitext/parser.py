@@ -182,6 +182,9 @@ class Parser:
         if TOC_PLACEHOLDER not in text:
             return text
         toc = ctx.page.get("toc_html", "")
+        if toc:
+            # TOC lines come from headings before tidy: balance them on their own
+            toc = tidy(toc, pwrap=False)
         text = text.replace(TOC_PLACEHOLDER, toc, 1)
         return text.replace(TOC_PLACEHOLDER, "")
 
