@@ -241,10 +241,10 @@ def _pwrap_children(first) -> list[str]:
                 in_foster = True
         else:
             flush()
-            _serialize_one(node, out)
+            had_marker = _serialize_one(node, out)
             if t == "table":
                 in_foster = False
-            elif TABLE_MARKER in out[-1]:
+            elif had_marker:
                 in_foster = True
         node = node.next
     flush()
@@ -255,22 +255,27 @@ _PRE_NEWLINE = re.compile(r"(<(?:pre|textarea|listing)\b[^>]*>)\n")
 _EMPTY_ELT = re.compile(r"<(p|li|tr)>([\t\n\x0c\r ]*)</\1>")
 
 
-def _serialize_one(node, out: list[str]) -> None:
+def _serialize_one(node, out: list[str]) -> bool:
     """Serialise one node (not its following siblings); lexbor's own serialiser does
-    subtrees without <blockquote> (which needs p-wrapping)."""
+    subtrees without <blockquote> (which needs p-wrapping). True if the node held a
+    table marker."""
     tag = node.tag
     if tag == "-text":
         out.append((node.text_content or "").translate(_TEXT_ESC))
-        return
+        return False
     html = node.html or ""
+    marker = TABLE_MARKER in html
     if "<blockquote" in html:
         _serialize_one_py(node, out)
-        return
+        return marker
+    if marker:
+        html = html.replace(TABLE_MARKER, "")
     if "</" in html:
         html = _EMPTY_ELT.sub(r'<\1 class="mw-empty-elt">\2</\1>', html)
         if "<pre" in html or "<textarea" in html or "<listing" in html:
             html = _PRE_NEWLINE.sub("\\1\n\n", html)
     out.append(html)
+    return marker
 
 
 def _serialize_one_py(node, out: list[str]) -> None:
