@@ -105,6 +105,8 @@ def _inspect(data: bytes, name: str) -> dict[str, Any]:
             info["bits"] = 8
             info["mime"] = Image.MIME.get(im.format or "", info["mime"])
             info["media_type"] = "BITMAP"
+    except Image.DecompressionBombError as e:
+        raise UploadError(f"The image is too large to be processed: {e}", "file-too-large") from e
     except (UnidentifiedImageError, OSError):
         pass
     return info
@@ -236,6 +238,7 @@ def upload_file(
 
 
 MAX_THUMB_WIDTH = 4000
+MAX_IMAGE_AREA = 12_500_000  # $wgMaxImageArea: bigger images are served, never decoded here
 
 
 def thumbnail(name: str, thumb_name: str) -> Path | None:
@@ -254,18 +257,21 @@ def thumbnail(name: str, thumb_name: str) -> Path | None:
     out = images_dir() / "thumb" / hash_path(name) / name / thumb_name
     if out.is_file():
         return out
-    if width >= f.width:
+    if width >= f.width or f.width * f.height > MAX_IMAGE_AREA:
         return src
     from PIL import Image
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    with Image.open(src) as im:
-        height = max(1, round(f.height * width / f.width))
-        thumb = im.copy()
-        thumb.thumbnail((width, height))
-        tmp = out.with_name(out.name + ".tmp")
-        thumb.save(tmp, format=im.format)
-        tmp.replace(out)
+    try:
+        with Image.open(src) as im:
+            height = max(1, round(f.height * width / f.width))
+            thumb = im.copy()
+            thumb.thumbnail((width, height))
+            tmp = out.with_name(out.name + ".tmp")
+            thumb.save(tmp, format=im.format)
+            tmp.replace(out)
+    except (OSError, Image.DecompressionBombError):  # a damaged file: no thumbnail
+        return None
     return out
 
 
