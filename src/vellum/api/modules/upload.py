@@ -77,8 +77,8 @@ def _verify_extension(filename: str, data: bytes) -> None:
     try:
         with Image.open(io.BytesIO(data)) as im:
             mime = Image.MIME.get(im.format or "", "")
-    except (UnidentifiedImageError, OSError):
-        return
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        return  # upload_file gives the error
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if mime in MIME_EXTENSIONS and ext not in MIME_EXTENSIONS[mime]:
         raise ApiError(
