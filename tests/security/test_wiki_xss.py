@@ -232,3 +232,30 @@ def test_upload_form_with_html_file(client, db, admin) -> None:
     )
     assert resp.status_code in (200, 400)
     assert page_dangers(resp.content.decode()) == []
+
+
+def test_admin_pages_have_no_editor_script(client, wiki, admin) -> None:
+    """The forms only admins see (delete, protect, move, undelete, rollback, undo) show the
+    hostile title, user name and summaries too."""
+    from vellum.wiki.services.pages import delete_page
+
+    client.force_login(admin)
+    q = quote(wiki["title"])
+    first = wiki["first"].revision.pk
+    urls = [
+        f"/index.php?title={q}&action=delete",
+        f"/index.php?title={q}&action=protect",
+        f"/wiki/Special:MovePage/{q}",
+        f"/index.php?title={q}&action=edit&undo={first + 1}&undoafter={first}",
+        f"/index.php?title={q}&action=history",
+        f"/index.php?title={q}&action=purge",
+    ]
+    found = {}
+    for url in urls:
+        if d := page_dangers(_get(client, url).content.decode()):
+            found[url] = d
+    delete_page(TITLE, admin, reason=SUMMARY)
+    for url in [f"/wiki/Special:Undelete/{q}", f"/wiki/{q}", "/wiki/Special:Log/delete"]:
+        if d := page_dangers(_get(client, url).content.decode()):
+            found[url] = d
+    assert found == {}
