@@ -20,7 +20,10 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
         if made is None:
             raise Http404("No such thumbnail")
         path = str(made.relative_to(root))
-    full = (root / path).resolve()
+    try:
+        full = (root / path).resolve()
+    except (ValueError, OSError):  # NUL bytes, symlink loops
+        raise Http404("No such file") from None
     if root not in full.parents or not full.is_file():
         raise Http404("No such file")
     name = full.name.split("px-", 1)[-1] if "/thumb/" in str(full) else full.name
