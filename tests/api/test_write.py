@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import time
 
 import pytest
@@ -390,3 +391,19 @@ def test_expandtemplates(admin_api):
         action="expandtemplates", text="{{#if:1|yes|no}}", prop="wikitext", formatversion="2"
     )
     assert res["expandtemplates"] == {"wikitext": "yes"}
+
+
+def test_parse_wrapoutputclass_and_bad_titles_are_escaped(admin_api):
+    pytest.importorskip("vellum.wikitext.parser")
+    res = admin_api(
+        action="parse",
+        text="x",
+        prop="text",
+        formatversion="2",
+        wrapoutputclass='a" onclick="alert(1)',
+    )
+    assert res["parse"]["text"].startswith('<div class="a&quot; onclick=&quot;alert(1)">')
+    res = admin_api(action="parse", text="x", prop="text", formatversion="2", wrapoutputclass="")
+    assert not res["parse"]["text"].startswith("<div")
+    resp = admin_api.raw(action="parse", text="x", title="<b>[x]</b>")
+    assert json.loads(resp.content)["error"]["info"] == 'Bad title "&lt;b&gt;[x]&lt;/b&gt;".'

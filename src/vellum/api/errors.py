@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 
@@ -54,3 +55,9 @@ def admins_only(header_codes: tuple[str, ...] = ()) -> ApiError:
         f"[[{meta}:Administrators|Administrators]].",
         header_codes=header_codes,
     )
+
+
+def bad_title(text: str) -> ApiError:
+    """`invalidtitle` for user input; markup characters of the echoed title are escaped, so
+    that clients showing `info` as HTML do not run it."""
+    return ApiError("invalidtitle", f'Bad title "{html.escape(text, quote=False)}".')

@@ -7,13 +7,13 @@ from django.conf import settings
 from vellum.wiki.services import errors as wiki_errors
 from vellum.wikitext.title import InvalidTitle
 
-from .errors import MESSAGES, ApiError
+from .errors import MESSAGES, ApiError, bad_title
 
 
 def api_error(e: Exception, title_text: str = "") -> ApiError:
     """Translate an exception of `vellum.wiki.services` into the API's error."""
     if isinstance(e, InvalidTitle):
-        return ApiError("invalidtitle", f'Bad title "{title_text or e.text}".')
+        return bad_title(title_text or e.text)
     if isinstance(e, wiki_errors.ContentTooBig):
         kb = settings.MAX_ARTICLE_SIZE // 1024
         return ApiError(

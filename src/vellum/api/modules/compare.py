@@ -11,7 +11,7 @@ from vellum.wiki.services.titles import parse_title, title_of
 from vellum.wikitext.title import InvalidTitle
 
 from ..base import ApiModule
-from ..errors import ApiError
+from ..errors import ApiError, bad_title
 from ..formatting import comment_fields, user_fields
 from ..params import Param
 from ..timestamps import iso
@@ -139,7 +139,7 @@ class ApiCompare(ApiModule):
             try:
                 t = parse_title(title)
             except InvalidTitle:
-                raise ApiError("invalidtitle", f'Bad title "{title}".') from None
+                raise bad_title(title) from None
             page = Page.objects.filter(namespace=t.namespace, title=t.dbkey).first()
             if page is None and text is None:
                 raise ApiError("missingtitle", "The page you specified doesn't exist.")

@@ -21,7 +21,7 @@ from vellum.wiki.services.titles import parse_title, title_of
 from vellum.wikitext.title import InvalidTitle
 
 from ..base import ApiModule
-from ..errors import ApiError
+from ..errors import ApiError, bad_title
 from ..params import Param
 from ..timestamps import iso
 from ..wikierrors import api_error
@@ -191,9 +191,9 @@ class ApiEditPage(ApiModule):
         try:
             title = parse_title(v["title"])
         except InvalidTitle:
-            raise ApiError("invalidtitle", f'Bad title "{v["title"]}".') from None
+            raise bad_title(v["title"]) from None
         if title.namespace < 0:
-            raise ApiError("invalidtitle", f'Bad title "{v["title"]}".')
+            raise bad_title(v["title"])
         page = (
             Page.objects.filter(namespace=title.namespace, title=title.dbkey)
             .select_related("latest", "latest__content")

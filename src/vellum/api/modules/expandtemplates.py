@@ -11,7 +11,7 @@ from vellum.wiki.services.titles import parse_title
 from vellum.wikitext.title import InvalidTitle
 
 from ..base import ApiModule
-from ..errors import ApiError
+from ..errors import ApiError, bad_title
 from ..params import Param
 
 LEGACY = (
@@ -76,7 +76,7 @@ class ApiExpandTemplates(ApiModule):
         try:
             title = parse_title(title_text)
         except InvalidTitle:
-            raise ApiError("invalidtitle", f'Bad title "{title_text}".') from None
+            raise bad_title(title_text) from None
         if v["includecomments"]:
             api.warn(self.name, 'The parameter "includecomments" is not supported by this wiki.')
         try:

@@ -11,7 +11,7 @@ from vellum.wiki.services.titles import parse_title, title_of
 from vellum.wikitext.title import InvalidTitle
 
 from ..base import ApiModule
-from ..errors import ApiError
+from ..errors import ApiError, bad_title
 from ..params import Param
 from ..wikierrors import api_error
 
@@ -26,7 +26,7 @@ def page_from(api: Any, title_text: str | None, page_id: int | None, param: str)
     try:
         return parse_title(title_text or "")
     except InvalidTitle:
-        raise ApiError("invalidtitle", f'Bad title "{title_text}".') from None
+        raise bad_title(title_text) from None
 
 
 class ApiMove(ApiModule):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from vellum.wiki.models import Page, Revision
@@ -12,7 +13,7 @@ from vellum.wikitext import render
 from vellum.wikitext.title import InvalidTitle
 
 from ..base import ApiModule
-from ..errors import ApiError
+from ..errors import ApiError, bad_title
 from ..formatting import parsed_comment
 from ..params import Param
 
@@ -98,7 +99,7 @@ class ApiParse(ApiModule):
             try:
                 title = parse_title(title_text)
             except InvalidTitle:
-                raise ApiError("invalidtitle", f'Bad title "{title_text}".') from None
+                raise bad_title(title_text) from None
             text = v["text"] if v["text"] is not None else ""
             if v["summary"] is not None and v["text"] is None:
                 self._summary_only(v["summary"], title)
@@ -113,7 +114,7 @@ class ApiParse(ApiModule):
                 raise ApiError("nosuchsection", f"There is no section {v['section']}.")
             text = part
         opts = render_options(page if rev else None, rev)
-        opts.wrap = v["wrapoutputclass"] != ""
+        opts.wrap = False  # wrapped below, with the requested class
         opts.edit_section_links = not v["disableeditsection"]
         opts.allow_toc = not v["disabletoc"]
         opts.preview = v["preview"]
@@ -135,8 +136,9 @@ class ApiParse(ApiModule):
         if rev is not None and "revid" in props:
             out["revid"] = rev.pk
         html = result.html
-        if opts.wrap and 'class="mw-parser-output"' not in html[:200]:
-            html = f'<div class="{v["wrapoutputclass"]}">{html}</div>'
+        if v["wrapoutputclass"]:
+            cls = escape(v["wrapoutputclass"], quote=True)
+            html = f'<div class="{cls}">{html}</div>'
         if "text" in props:
             if api.fv == 2:
                 out["text"] = html
@@ -235,7 +237,7 @@ class ApiParse(ApiModule):
             try:
                 t = parse_title(v["page"])
             except InvalidTitle:
-                raise ApiError("invalidtitle", f'Bad title "{v["page"]}".') from None
+                raise bad_title(v["page"]) from None
             page = Page.objects.filter(namespace=t.namespace, title=t.dbkey).first()
             if page is None:
                 raise ApiError("missingtitle", "The page you specified doesn't exist.")

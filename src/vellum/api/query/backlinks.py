@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from vellum.wiki.models import ImageLink, Page, PageLink, TemplateLink
 from vellum.wiki.services.titles import make_title
 
-from ..errors import ApiError
+from ..errors import ApiError, bad_title
 from ..params import Param
 from .base import QueryModule
 from .pageset import parse_or_none
@@ -43,7 +43,7 @@ class _BacklinksBase(QueryModule):
         if v["title"] is not None:
             t = parse_or_none(v["title"])
             if t is None:
-                raise ApiError("invalidtitle", f'Bad title "{v["title"]}".')
+                raise bad_title(v["title"])
             ns, key = t.namespace, t.dbkey
         elif v["pageid"] is not None:
             page = Page.objects.filter(pk=v["pageid"]).first()

@@ -8,7 +8,7 @@ from typing import Any
 from vellum.wiki.models import RC_EDIT, RC_LOG, RC_NEW, RecentChange
 from vellum.wiki.services.titles import make_title
 
-from ..errors import ApiError
+from ..errors import bad_title
 from ..formatting import comment_fields, sha1_hex, user_fields
 from ..params import Param
 from ..timestamps import iso, mw, parse
@@ -106,7 +106,7 @@ class ApiQueryRecentChanges(QueryModule):
 
             t = parse_or_none(v["title"])
             if t is None:
-                raise ApiError("invalidtitle", f'Bad title "{v["title"]}".')
+                raise bad_title(v["title"])
             qs = qs.filter(namespace=t.namespace, title=t.dbkey)
         if v["continue"]:
             ts_s, id_s = self.continue_parts(v["continue"], 2)
