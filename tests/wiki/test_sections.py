@@ -68,3 +68,15 @@ def test_add_topic_on_talk_page(client, save, alice):
     latest = Page.objects.get().latest
     assert latest.content.text.endswith("== Carthage ==\n\nWhat about Carthage?")
     assert latest.comment == "/* Carthage */ new section"
+
+
+@pytest.mark.parametrize("section", ["", "x", "-1", "99", "new", "1.5"])
+def test_odd_section_parameters(client, save, section):
+    save("Odd", TEXT)
+    r = client.get(f"/index.php?title=Odd&action=edit&section={section}")
+    assert r.status_code == 200
+    r = client.post(
+        "/index.php?title=Odd&action=submit",
+        {"wpTextbox1": "x", "wpSection": section, "wpSave": "1", "wpBaseRevId": "0"},
+    )
+    assert r.status_code in (302, 400, 409)
