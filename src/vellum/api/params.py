@@ -205,7 +205,13 @@ class ParamReader:
         s = v.strip()
         if s.startswith("+"):
             s = s[1:]
-        if not s or not (s.isdigit() or (s[0] == "-" and s[1:].isdigit())):
+        # ASCII digits only ("²".isdigit() is true) and within PHP's 64-bit integers
+        if (
+            not s
+            or not s.isascii()
+            or not (s.isdigit() or (s[0] == "-" and s[1:].isdigit()))
+            or not -(2**63) <= int(s) < 2**63
+        ):
             raise ApiError("badinteger", f'Invalid value "{v}" for integer parameter "{full}".')
         return int(s)
 
