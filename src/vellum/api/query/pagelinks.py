@@ -23,6 +23,8 @@ def _page_rows(module: QueryModule, qs: Any, key_fields: tuple[str, ...]) -> lis
 
         key = parts[1] if len(parts) > 1 else ""
         field = key_fields[0]
+        if field.endswith("id"):
+            key = str(module.continue_int(key))  # a number, else badcontinue (not a crash)
         if desc:
             qs = qs.filter(Q(source_id__lt=pid) | Q(source_id=pid, **{f"{field}__lte": key}))
         else:
