@@ -475,3 +475,13 @@ def test_export(api, wiki):
     resp = api.raw("GET", action="query", titles="Alpha", export="1", exportnowrap="1")
     assert resp["Content-Type"].startswith("text/xml")
     assert b"<title>Alpha</title>" in resp.content
+
+
+def test_siteinfo_every_prop_answers(api, db):
+    from vellum.api.query.siteinfo import PROPS
+
+    res = api("GET", action="query", meta="siteinfo", siprop="|".join(PROPS))
+    assert set(res["query"]) == set(PROPS)
+    assert "warnings" not in res
+    assert "<ref>" in res["query"]["extensiontags"]
+    assert "if" in res["query"]["functionhooks"]

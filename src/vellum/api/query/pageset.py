@@ -47,9 +47,6 @@ class PageSet:
     def good(self) -> list[Entry]:
         return [e for e in self.entries if e.kind == "good"]
 
-    def good_pages(self) -> list[Page]:
-        return [e.page for e in self.entries if e.page is not None]
-
     def missing(self) -> list[Entry]:
         return [e for e in self.entries if e.kind == "missing"]
 

@@ -253,7 +253,42 @@ class ApiQuerySiteinfo(QueryModule):
         return [d]
 
     def _extensiontags(self) -> list[str]:
-        return list(EXTENSION_TAGS)
+        from vellum.wikitext.extensions import load
+
+        return sorted({f"<{name}>" for name in load()} | set(EXTENSION_TAGS))
+
+    def _functionhooks(self) -> list[str]:
+        from vellum.wikitext import functions
+
+        functions.load()
+        return sorted(functions.FUNCTIONS)
+
+    def _variables(self) -> list[str]:
+        from vellum.wikitext.magicwords import VARIABLE_WORDS
+
+        return list(VARIABLE_WORDS)
+
+    def _languages(self) -> list[dict[str, Any]]:
+        d: dict[str, Any] = {"code": "en", "bcp47": "en"}
+        self.api.content(d, "name", "English")
+        return [d]
+
+    def _languagevariants(self) -> dict[str, Any]:
+        return {}  # English has no variants
+
+    def _showhooks(self) -> list[Any]:
+        return []  # Vellum has no hook system
+
+    def _defaultoptions(self) -> dict[str, Any]:
+        return {"language": "en", "skin": "vector", "timecorrection": "System|0"}
+
+    def _uploaddialog(self) -> dict[str, Any]:
+        return {
+            "fields": {"description": True, "date": False, "categories": False},
+            "licensemessages": {"local": "generic-local", "foreign": "generic-foreign"},
+            "comment": {"local": "", "foreign": ""},
+            "format": {"filepage": "$DESCRIPTION"},
+        }
 
     def _protocols(self) -> list[str]:
         return list(site_config().url_protocols)
