@@ -161,6 +161,92 @@ def _pwrap_body(body) -> list[str]:
     return _pwrap_children(body.child)
 
 
+SPLITTABLE = {
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+    "tt", "u",
+}  # fmt: skip
+
+
+def _is_block(node) -> bool:
+    t = node.tag
+    return t not in INLINE and t not in METADATA and not t.startswith("-")
+
+
+def _splittable_chain(node) -> list | None:
+    """The formatting elements from `node` down to the parent of its first block
+    descendant, when all of them are splittable (else None)."""
+    chain = [node]
+    cur = node
+    while True:
+        if cur.tag not in SPLITTABLE:
+            return None
+        nxt = None
+        child = cur.child
+        while child is not None:
+            if child.tag != "-text" and not child.tag.startswith("-"):
+                if _is_block(child):
+                    return chain
+                if _has_block_descendant(child):
+                    nxt = child
+                    break
+            child = child.next
+        if nxt is None:
+            return None
+        chain.append(nxt)
+        cur = nxt
+
+
+def _open_tag(node) -> str:
+    return f"<{node.tag}{_attrs(node)}>"
+
+
+def _split_around_block(prefix: list, chain: list, out: list[str]) -> None:
+    """RemexCompatMunger's split: a block inside formatting elements inside a p-wrapper
+    closes the wrapper; the formatting elements are cloned around the block, and the
+    inline content after it gets a new wrapper."""
+    before: list[str] = []
+    for g in prefix:
+        _serialize_one(g, before)
+    after_parts: list[list[str]] = []
+    block = None
+    for depth, el in enumerate(chain):
+        before.append(_open_tag(el))
+        target = chain[depth + 1] if depth + 1 < len(chain) else None
+        child = el.child
+        while child is not None:
+            if target is not None and child == target:
+                break
+            if target is None and child.tag != "-text" and _is_block(child):
+                block = child
+                break
+            _serialize_one(child, before)
+            child = child.next
+        rest: list[str] = []
+        child = child.next if child is not None else None
+        while child is not None:
+            _serialize_one(child, rest)
+            child = child.next
+        after_parts.append(rest)
+    before.extend(f"</{el.tag}>" for el in reversed(chain))
+    out.append("<p>" + "".join(before) + "</p>")
+    opens = "".join(_open_tag(el) for el in chain)
+    closes = "".join(f"</{el.tag}>" for el in reversed(chain))
+    mid: list[str] = []
+    if block is not None:
+        _serialize_one(block, mid)
+    out.append(opens + "".join(mid) + closes)
+    tail: list[str] = []
+    for el, rest in zip(reversed(chain), reversed(after_parts), strict=True):
+        tail.extend(rest)
+        tail.append(f"</{el.tag}>")
+    tail_html = "".join(tail)
+    if tail_html != closes:
+        if re.sub(r"</?[a-z][^>]*>", "", tail_html).strip("\t\n\x0c\r "):
+            out.append("<p>" + opens + tail_html + "</p>")
+        else:
+            out.append(opens + tail_html)
+
+
 def _has_block_descendant(node) -> bool:
     for d in node.traverse(include_text=False):
         t = d.tag
@@ -212,13 +298,20 @@ def _pwrap_children(first) -> list[str]:
         # p-wrapper (RemexCompatMunger); content after it gets a new wrapper.
         group: list = []
         for n in run:
-            group.append(n)
             if n.tag in INLINE and _has_block_descendant(n):
+                chain = _splittable_chain(n)
+                if chain is not None:
+                    _split_around_block(group, chain, out)
+                    group = []
+                    continue
+                group.append(n)
                 buf: list[str] = []
                 for g in group:
                     _serialize_one(g, buf)
                 out.extend(buf)
                 group = []
+            else:
+                group.append(n)
         if group:
             emit(group)
         run.clear()
@@ -236,7 +329,8 @@ def _pwrap_children(first) -> list[str]:
             _serialize_one(node, out)
         elif t == "-text" or t in INLINE or t == "-comment" or t in METADATA:
             run.append(node)
-            if t != "-text" and t != "-comment" and TABLE_MARKER in (node.html or ""):
+            h = (node.html or "") if t != "-text" and t != "-comment" else ""
+            if TABLE_MARKER in h and h.count(TABLE_MARKER) > h.count("<table"):
                 flush()
                 in_foster = True
         else:
@@ -264,11 +358,12 @@ def _serialize_one(node, out: list[str]) -> bool:
         out.append((node.text_content or "").translate(_TEXT_ESC))
         return False
     html = node.html or ""
-    marker = TABLE_MARKER in html
+    # a table marker whose table is not inside this node: the table comes next
+    marker = TABLE_MARKER in html and html.count(TABLE_MARKER) > html.count("<table")
     if "<blockquote" in html:
         _serialize_one_py(node, out)
         return marker
-    if marker:
+    if TABLE_MARKER in html:
         html = html.replace(TABLE_MARKER, "")
     if "</" in html:
         html = _EMPTY_ELT.sub(r'<\1 class="mw-empty-elt">\2</\1>', html)
