@@ -19,6 +19,7 @@ JUNK = [
     "<script>|||",
     "a" * 3000,
     "cur",
+    "\u00b2\u0663",
 ]
 
 PARAMS = [
