@@ -105,8 +105,10 @@ class Server:
     host: str
     port: int
     data: Path
-    user: str
+    user: str  # an administrator
     password: str
+    plain_user: str = "Plain tester"  # a user in the groups *, user, autoconfirmed only
+    plain_password: str = "plain-password-1"
 
     @property
     def url(self) -> str:
@@ -122,6 +124,21 @@ def vellum_server(tmp_path_factory) -> Iterator[Server]:
     user, password = "Client tester", "client-password-1"
     subprocess.run(
         [VELLUM, "createuser", user, "--password", password, "--admin", "--data", str(data)],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    subprocess.run(
+        [
+            VELLUM,
+            "createuser",
+            Server.plain_user,
+            "--password",
+            Server.plain_password,
+            "--data",
+            str(data),
+        ],
         check=True,
         env=env,
         capture_output=True,

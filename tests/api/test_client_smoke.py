@@ -17,8 +17,14 @@ def _engine_available() -> bool:
 
 
 @pytest.mark.slow
-def test_client_smoke_passes_every_step(shared, vellum_server, tmp_path):
+@pytest.mark.parametrize("who", ["admin", "plain user"])
+def test_client_smoke_passes_every_step(shared, vellum_server, tmp_path, who):
     script = shared / "api" / "client_smoke.py"
+    user, password = (
+        (vellum_server.user, vellum_server.password)
+        if who == "admin"
+        else (vellum_server.plain_user, vellum_server.plain_password)
+    )
     out = subprocess.run(
         [
             sys.executable,
@@ -30,9 +36,9 @@ def test_client_smoke_passes_every_step(shared, vellum_server, tmp_path):
             "--scheme",
             "http",
             "--user",
-            vellum_server.user,
+            user,
             "--password",
-            vellum_server.password,
+            password,
             "--timeout",
             "60",
             "--trace",

@@ -70,27 +70,28 @@ socket_timeout = 60
 """
 
 
-def _setup(d, server, how: str) -> None:
+def _setup(d, server, how: str) -> tuple[str, str]:
+    """Write PYWIKIBOT_DIR: an administrator with a family file, a plain user with the URL."""
     if how == "family file":
+        user, password = server.user, server.password
         (d / "families").mkdir()
         (d / "families" / "vellumtest_family.py").write_text(
             FAMILY_FILE.format(host=f"{server.host}:{server.port}")
         )
-        config = (
-            "family = 'vellumtest'\nmylang = 'en'\n"
-            f"usernames['vellumtest']['en'] = {server.user!r}\n"
-        )
+        config = f"family = 'vellumtest'\nmylang = 'en'\nusernames['vellumtest']['en'] = {user!r}\n"
     else:
+        user, password = server.plain_user, server.plain_password
         config = (
             f"family_files['vellumurl'] = '{server.url}/api.php'\n"
             "family = 'vellumurl'\nmylang = 'vellumurl'\n"
-            f"usernames['vellumurl']['vellumurl'] = {server.user!r}\n"
+            f"usernames['vellumurl']['vellumurl'] = {user!r}\n"
         )
     (d / "user-config.py").write_text(config + CONFIG_COMMON)
     pw = d / "user-password.py"
-    pw.write_text(f"({server.user!r}, {server.password!r})\n")
+    pw.write_text(f"({user!r}, {password!r})\n")
     pw.chmod(0o600)
     (d / "run.py").write_text(SCRIPT)
+    return user, password
 
 
 @pytest.mark.slow
@@ -98,7 +99,7 @@ def _setup(d, server, how: str) -> None:
 def test_pywikibot_login_save_read_history(vellum_server, tmp_path, how):
     d = tmp_path / "pwb"
     d.mkdir()
-    _setup(d, vellum_server, how)
+    user, _ = _setup(d, vellum_server, how)
     tag = how.replace(" ", "")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYWIKIBOT")}
     env["PYWIKIBOT_DIR"] = str(d)
@@ -113,13 +114,13 @@ def test_pywikibot_login_save_read_history(vellum_server, tmp_path, how):
     log = out.stdout + out.stderr
     assert out.returncode == 0, log
     result = json.loads(next(ln for ln in out.stdout.splitlines() if ln.startswith("RESULT "))[7:])
-    assert result["user"] == vellum_server.user
+    assert result["user"] == user
     assert result["version"].startswith("1.39.")
     assert result["text"] == "Hello from pywikibot.\nSecond line."
     assert result["exists"] is True
     comments = [c for _, c, _ in result["history"]]
     assert comments == ["pywikibot edit", "pywikibot create"]
-    assert {u for _, _, u in result["history"]} == {vellum_server.user}
+    assert {u for _, _, u in result["history"]} == {user}
     ids = [r for r, _, _ in result["history"]]
     assert ids == sorted(ids, reverse=True)
     assert result["moved"] is True and result["uploaded"] is True
