@@ -196,6 +196,33 @@ def _splittable_chain(node) -> list | None:
         cur = nxt
 
 
+def _aaa_clone(prev, block) -> str | None:
+    """When a block follows formatting elements and starts with their clones (the
+    adoption agency moved it out of them), Remex's split leaves empty clones before the
+    block: return them, e.g. '<i></i>'."""
+    if prev.tag not in SPLITTABLE or not _is_block(block):
+        return None
+    opens: list[str] = []
+    closes: list[str] = []
+    a, b = prev, block.child
+    while (
+        a is not None
+        and b is not None
+        and a.tag in SPLITTABLE
+        and b.tag == a.tag
+        and b.attributes == a.attributes
+    ):
+        opens.append(_open_tag(a))
+        closes.insert(0, f"</{a.tag}>")
+        a = a.last_child
+        while a is not None and a.tag == "-text" and not (a.text_content or "").strip():
+            a = a.prev
+        b = b.child
+    if not opens:
+        return None
+    return "".join(opens) + "".join(closes)
+
+
 def _open_tag(node) -> str:
     return f"<{node.tag}{_attrs(node)}>"
 
@@ -334,7 +361,16 @@ def _pwrap_children(first) -> list[str]:
                 flush()
                 in_foster = True
         else:
+            clone = _aaa_clone(run[-1], node) if run else None
+            if clone is not None:
+                last = run[-1]
+                if not (last.text(deep=True) or "").strip() and all(
+                    n.tag == "-text" and not (n.text_content or "").strip() for n in run[:-1]
+                ):
+                    run.pop()  # only an empty formatting element: Remex keeps just the clone
             flush()
+            if clone is not None:
+                out.append(clone)
             had_marker = _serialize_one(node, out)
             if t == "table":
                 in_foster = False
