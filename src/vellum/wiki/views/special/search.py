@@ -35,7 +35,9 @@ def view(request: HttpRequest, sub: str) -> HttpResponse:
                 if not fulltext:
                     return HttpResponseRedirect(wiki_url(title))
     namespaces = [
-        int(k[2:]) for k, v in g.items() if k.startswith("ns") and k[2:].lstrip("-").isdigit() and v
+        int(k[2:])
+        for k, v in g.items()
+        if k.startswith("ns") and k[2:].lstrip("-").isdecimal() and v
     ] or [0]
     offset = max(_int(g.get("offset")) or 0, 0)
     limit = min(max(_int(g.get("limit")) or 20, 1), 500)
