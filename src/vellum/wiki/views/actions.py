@@ -133,7 +133,12 @@ def undelete(request: HttpRequest, sub: str) -> HttpResponse:
     ctx["target"] = title
     ctx["revisions"] = deleted_revisions(title)
     if request.method == "POST":
-        ids = [int(k[len("ts") :]) for k in request.POST if k.startswith("ts") and k[2:].isdigit()]
+        ids = [
+            int(k[len("ts") :])
+            for k in request.POST
+            # revision ids: ASCII digits that fit SQLite's 64-bit integers
+            if k.startswith("ts") and k[2:].isascii() and k[2:].isdigit() and len(k) < 20
+        ]
         try:
             undelete_page(
                 title,
