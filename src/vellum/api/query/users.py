@@ -57,7 +57,11 @@ class ApiQueryUsers(QueryModule):
         for name, user in wanted:
             user = user or found.get(name)
             if user is None:
-                d: dict[str, Any] = {"name": name} if not name.isdigit() else {"userid": int(name)}
+                d: dict[str, Any] = (
+                    {"name": name}
+                    if not (name.isascii() and name.isdigit())
+                    else {"userid": int(name)}
+                )
                 api.flag(d, "missing")
                 out.append(d)
                 continue
