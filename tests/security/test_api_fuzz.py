@@ -95,6 +95,12 @@ def test_query_modules(sample, admin) -> None:
             for j in JUNK[:3]:
                 if f := _ask(client, {**base, **dict.fromkeys(params, j)}):
                     failures.append(f)
+    for data in (
+        {"list": "users", "ususers": "\u00b2|\u0663|1"},
+        {"list": "users", "ususerids": "\u00b2"},
+    ):
+        if f := _ask(client, {"action": "query", **data}):
+            failures.append(f)
     for name in registry.generators():
         if f := _ask(client, {"action": "query", "generator": name, "prop": "info"}):
             failures.append(f)

@@ -150,6 +150,7 @@ def test_odd_titles_and_paths(sample) -> None:
         "/images/%2e%2e/secret_key", "/images/thumb/a/ab/X.png/120px-X.png",
         "/images/thumb/a/ab/X.png/-5px-X.png", "/images/thumb/x", "/images/archive/",
         "/index.php?title[]=x", "/index.php?title=Sample&oldid[]=1", "/index.php?curid=-1",
+        "/index.php?title=Special:Search&fulltext=1&search=x&ns%C2%B2=1&ns99999999999999999999=1",
         "/index.php?curid=99999999999999999999999", "/wiki/Sample?redirect=no&rdfrom=%00",
     ]:  # fmt: skip
         if f := _check(client, "GET", path):
@@ -225,3 +226,9 @@ def test_api_odd_requests(sample) -> None:
     if resp.status_code >= 500:
         failures.append("broken multipart body")
     assert failures == []
+
+
+def test_form_field_names_with_odd_digits(sample, admin) -> None:
+    client = _client(admin)
+    for data in ({"ts\u00b2": "1", "restore": "1"}, {"ts99999999999999999999999": "1"}):
+        assert _check(client, "POST", "/wiki/Special:Undelete/Sample", data) is None
