@@ -223,6 +223,13 @@ def _aaa_clone(prev, block) -> str | None:
     return "".join(opens) + "".join(closes)
 
 
+def _is_empty(node) -> bool:
+    """No text and no elements other than (empty) formatting elements."""
+    if (node.text(deep=True) or "").strip("\t\n\x0c\r "):
+        return False
+    return all(d.tag in SPLITTABLE for d in node.traverse(include_text=False))
+
+
 def _open_tag(node) -> str:
     return f"<{node.tag}{_attrs(node)}>"
 
@@ -328,6 +335,8 @@ def _pwrap_children(first) -> list[str]:
             if n.tag in INLINE and _has_block_descendant(n):
                 chain = _splittable_chain(n)
                 if chain is not None:
+                    while group and group[-1].tag in SPLITTABLE and _is_empty(group[-1]):
+                        group.pop()
                     _split_around_block(group, chain, out)
                     group = []
                     continue
@@ -363,11 +372,9 @@ def _pwrap_children(first) -> list[str]:
         else:
             clone = _aaa_clone(run[-1], node) if run else None
             if clone is not None:
-                last = run[-1]
-                if not (last.text(deep=True) or "").strip() and all(
-                    n.tag == "-text" and not (n.text_content or "").strip() for n in run[:-1]
-                ):
-                    run.pop()  # only an empty formatting element: Remex keeps just the clone
+                # an empty formatting element still open at the split is moved, not cloned
+                while run and run[-1].tag in SPLITTABLE and _is_empty(run[-1]):
+                    run.pop()
             flush()
             if clone is not None:
                 out.append(clone)
