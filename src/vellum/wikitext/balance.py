@@ -262,7 +262,10 @@ def _split_around_block(prefix: list, chain: list, out: list[str]) -> None:
             child = child.next
         after_parts.append(rest)
     before.extend(f"</{el.tag}>" for el in reversed(chain))
-    out.append("<p>" + "".join(before) + "</p>")
+    before_html = "".join(before)
+    # a wrapper holding nothing but blanks inside the split elements is dropped
+    if prefix or re.sub(r"<[^>]*>", "", before_html).strip("\t\n\x0c\r "):
+        out.append("<p>" + before_html + "</p>")
     opens = "".join(_open_tag(el) for el in chain)
     closes = "".join(f"</{el.tag}>" for el in reversed(chain))
     mid: list[str] = []
