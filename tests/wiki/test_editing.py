@@ -92,6 +92,26 @@ def test_self_conflict_is_not_a_conflict(save):
     assert r3.revision.content.text == "v3" and not r3.merged
 
 
+def test_section_edit_without_same_user_rule_is_a_conflict(save):
+    r1 = save("Page", "== A ==\nv1\n== B ==\nb1")
+    save("Page", "== A ==\nv2\n== B ==\nb1", base_revision_id=r1.revision.pk)
+    # the same user edits section 1 again from the old base: overlapping changes
+    with pytest.raises(EditConflict) as e:
+        save(
+            "Page", "== A ==\nv3", section=1, base_revision_id=r1.revision.pk, same_user_rule=False
+        )
+    assert "v3" in e.value.your_text
+    assert Revision.objects.count() == 2
+    # with the rule (whole-page edits, MediaWiki's default) the editor's text is kept
+    r3 = save("Page", "== A ==\nv3", section=1, base_revision_id=r1.revision.pk)
+    assert r3.revision.content.text.split() == "== A == v3 == B == b1".split()
+    # a section edit that does not overlap still merges without the rule
+    r4 = save(
+        "Page", "== B ==\nb2", section=2, base_revision_id=r1.revision.pk, same_user_rule=False
+    )
+    assert r4.merged and r4.revision.content.text.split() == "== A == v3 == B == b2".split()
+
+
 def test_page_created_meanwhile_is_a_conflict(save, bob):
     save("Page", "Bob was first.", user=bob)
     with pytest.raises(EditConflict):

@@ -182,6 +182,7 @@ def edit_page(
     timestamp: datetime | None = None,
     section: int | str | None = None,
     section_title: str = "",
+    same_user_rule: bool = True,
 ) -> EditResult:
     """Save `text` as the new content of `title`, by `user` (a Django user or AnonymousUser).
 
@@ -194,6 +195,11 @@ def edit_page(
     `section` (a number, or "new" with `section_title`) makes `text` the new text of that
     section of the base revision (action=edit&section=N); the result is then merged as any
     edit.
+
+    `same_user_rule=False` turns off MediaWiki's self-conflict rule (keep the editor's text
+    when a merge fails but only they edited since the base revision), which MediaWiki applies
+    to whole-page edits only: the API passes it with `section=` so that an overlapping section
+    edit is an edit conflict even for the last editor.
 
     Raises InvalidTitle, PermissionDenied, ProtectedPage, MissingPage (no_create),
     PageExists (create_only), PageDeleted, ContentTooBig, EditConflict, NoSuchSection.
@@ -235,6 +241,7 @@ def edit_page(
                 check_permissions=check_permissions,
                 pst=pst,
                 timestamp=timestamp,
+                same_user_rule=same_user_rule,
             )
     except IntegrityError as e:
         # Another writer created the page between our read and insert (PostgreSQL only;
@@ -303,6 +310,7 @@ def _save(
     check_permissions: bool,
     pst: bool,
     timestamp: datetime | None,
+    same_user_rule: bool = True,
 ) -> EditResult:
     page = (
         Page.objects.select_for_update(of=("self",))
@@ -331,7 +339,9 @@ def _save(
             )
             base_id = base_rev.pk if base_rev else 0
         if current is not None and base_id is not None and base_id != current.pk:
-            text, merged = _resolve_conflict(page, current, base_id, text, actor)
+            text, merged = _resolve_conflict(
+                page, current, base_id, text, actor, same_user_rule=same_user_rule
+            )
     if pst:
         text = _pre_save_transform(text, title, actor)
         text = normalize_text(text)
@@ -405,7 +415,13 @@ def _deleted_since(title: Title, base_revision_id: int | None, start: datetime |
 
 
 def _resolve_conflict(
-    page: Page, current: Revision, base_id: int, text: str, actor: Actor
+    page: Page,
+    current: Revision,
+    base_id: int,
+    text: str,
+    actor: Actor,
+    *,
+    same_user_rule: bool = True,
 ) -> tuple[str, bool]:
     """The text to save when the page moved on since revision `base_id`: a clean 3-way merge;
     else, if only this actor edited since, their text (MediaWiki's self-conflict rule); else
@@ -414,7 +430,7 @@ def _resolve_conflict(
         base = Revision.objects.filter(pk=base_id, page=page).select_related("content").first()
         if base is None:
             raise NoSuchRevision(base_id)
-        only_self = (
+        only_self = same_user_rule and (
             not Revision.objects.filter(page=page, id__gt=base.pk).exclude(actor=actor).exists()
         )
         base_text = base.content.text

@@ -4,7 +4,7 @@ MovePage, DeletePage, UndeletePage, WikiPage::doUpdateRestrictions, RollbackPage
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.core.cache import cache
@@ -329,6 +329,7 @@ def protect_page(
                     reason=reason,
                 )
         else:
+            was_protected = PageRestriction.objects.filter(page=page).exists()
             for kind, level in restrictions.items():
                 PageRestriction.objects.filter(page=page, type=kind).delete()
                 if level not in ("", "all"):
@@ -340,6 +341,10 @@ def protect_page(
             f"[{k}={v}] ({'indefinite' if expiry is None else expiry.isoformat()})"
             for k, v in active.items()
         )
+        if page is not None and page.latest_id is not None:
+            _null_protection_revision(
+                page, t, actor, active, expiry, reason, cascade, was_protected=was_protected
+            )
         add_log_entry(
             "protect",
             "protect" if active else "unprotect",
@@ -350,6 +355,98 @@ def protect_page(
             params={"4::description": desc, "5::cascade": cascade},
         )
     return active
+
+
+def purge_page(page: Page) -> None:
+    """Purge a page (action=purge): bump `touched` and drop its parser cache entries, so the
+    next view renders it afresh (the memory cache and the readers' page cache are keyed on
+    `touched`, so they miss too)."""
+    now = timezone.now()
+    if page.touched is not None and now <= page.touched:
+        now = page.touched + timedelta(microseconds=1)
+    Page.objects.filter(pk=page.pk).update(touched=now)
+    page.touched = now
+    ParserCacheEntry.objects.filter(page=page).delete()
+
+
+_RESTRICTION_NAMES = {"edit": "Edit", "move": "Move", "create": "Create", "upload": "Upload"}
+_LEVEL_NAMES = {
+    "sysop": "Allow only administrators",
+    "autoconfirmed": "Allow only autoconfirmed users",
+}
+
+
+def protection_summary(
+    title: Title,
+    active: dict[str, str],
+    expiry: datetime | None,
+    reason: str = "",
+    cascade: bool = False,
+    *,
+    was_protected: bool = False,
+) -> str:
+    """The edit summary of the null revision a protection change writes, as
+    WikiPage::insertNullProtectionRevision words it (protectedarticle-comment, ...)."""
+    name = title.prefixed_text
+    if not active:
+        text = f'Removed protection from "[[{name}]]"'
+    elif was_protected:
+        text = f'Changed protection level for "[[{name}]]"'
+    else:
+        text = f'Protected "[[{name}]]"'
+    if reason:
+        text += f": {reason}"
+    if expiry is None:
+        expiry_text = "indefinite"
+    else:
+        e = expiry.astimezone(UTC)
+        expiry_text = f"expires {e:%H:%M}, {e.day} {e:%B %Y} (UTC)"
+    desc = " ".join(
+        f"[{_RESTRICTION_NAMES.get(kind, kind.capitalize())}={_LEVEL_NAMES.get(level, level)}]"
+        f" ({expiry_text})"
+        for kind, level in active.items()
+    )
+    if desc:
+        text += f" ({desc})"
+    if cascade and active:
+        text += " [cascading]"
+    return text
+
+
+def _null_protection_revision(
+    page: Page,
+    title: Title,
+    actor: Any,
+    active: dict[str, str],
+    expiry: datetime | None,
+    reason: str,
+    cascade: bool,
+    *,
+    was_protected: bool,
+) -> Revision:
+    """Record a protection change in the page's history as a null revision, as MediaWiki's
+    WikiPage::doUpdateRestrictions does (so the page is no longer new)."""
+    latest = Revision.objects.select_related("content").get(pk=page.latest_id)
+    now = timezone.now()
+    if now < latest.timestamp:
+        now = latest.timestamp
+    summary = protection_summary(title, active, expiry, reason, cascade, was_protected=was_protected)
+    rev = Revision.objects.create(
+        page=page,
+        parent_id=latest.pk,
+        timestamp=now,
+        actor=actor,
+        comment=summary[:500],
+        minor=True,
+        len=latest.len,
+        sha1=latest.sha1,
+        content=latest.content,
+    )
+    page.latest = rev
+    page.is_new = False
+    page.touched = now
+    page.save(update_fields=["latest", "is_new", "touched"])
+    return rev
 
 
 class AlreadyRolled(EditError):

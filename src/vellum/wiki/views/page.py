@@ -228,13 +228,13 @@ def history(request: HttpRequest, title: Title) -> HttpResponse:
 
 
 def purge(request: HttpRequest, title: Title) -> HttpResponse:
-    from django.utils import timezone
+    from ..services.pages import purge_page
 
     page = get_page(title)
     if page is None:
         return missing(request, title)
     if request.method == "POST":
-        Page.objects.filter(pk=page.pk).update(touched=timezone.now())
+        purge_page(page)
         return HttpResponseRedirect(wiki_url(title))
     ctx = skin_context(request, title, page=page, action="purge")
     return render(request, "wiki/purge.html", ctx)
