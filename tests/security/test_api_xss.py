@@ -136,7 +136,8 @@ def test_jsonfm_escapes_values(client, wiki) -> None:
     assert dangers(resp.content.decode()) == []
 
 
-def test_jsonp_is_anonymous(client, admin) -> None:
+@pytest.mark.parametrize("fmt", ["json", "jsonfm", "php", "xml", "none"])
+def test_jsonp_is_anonymous(client, admin, fmt: str) -> None:
     """A page on another site can include /api.php?callback=f as a script with the victim's
     cookies: such a request must be answered as for an anonymous user (MediaWiki's rule)."""
     client.force_login(admin)
@@ -150,7 +151,7 @@ def test_jsonp_is_anonymous(client, admin) -> None:
             "meta": "tokens|userinfo",
             "type": "csrf|watch|patrol|rollback|userrights|login",
             "callback": "steal",
-            "format": "json",
+            "format": fmt,
         },
     )
     assert resp.status_code == 200
