@@ -268,20 +268,37 @@ def _split_around_block(prefix: list, chain: list, out: list[str]) -> None:
         out.append("<p>" + before_html + "</p>")
     opens = "".join(_open_tag(el) for el in chain)
     closes = "".join(f"</{el.tag}>" for el in reversed(chain))
-    mid: list[str] = []
-    if block is not None:
-        _serialize_one(block, mid)
-    out.append(opens + "".join(mid) + closes)
-    tail: list[str] = []
-    for el, rest in zip(reversed(chain), reversed(after_parts), strict=True):
-        tail.extend(rest)
-        tail.append(f"</{el.tag}>")
-    tail_html = "".join(tail)
-    if tail_html != closes:
-        if re.sub(r"</?[a-z][^>]*>", "", tail_html).strip("\t\n\x0c\r "):
-            out.append("<p>" + opens + tail_html + "</p>")
+
+    def inline_segment(parts: list[str]) -> None:
+        html = "".join(parts)
+        if re.sub(r"<[^>]*>", "", html).strip("\t\n\x0c\r "):
+            out.append("<p>" + opens + html + closes + "</p>")
+
+    # every block inside the innermost element gets its own clones; inline content
+    # between blocks gets a new p-wrapper (dropped when blank)
+    node = block
+    segment: list[str] = []
+    while node is not None:
+        if node.tag != "-text" and _is_block(node):
+            inline_segment(segment)
+            segment = []
+            mid: list[str] = []
+            _serialize_one(node, mid)
+            out.append(opens + "".join(mid) + closes)
         else:
-            out.append(opens + tail_html)
+            _serialize_one(node, segment)
+        node = node.next
+    inline_segment(segment)
+    # what follows the innermost element inside the outer ones
+    outer: list[str] = []
+    for depth in range(len(chain) - 2, -1, -1):
+        outer.extend(after_parts[depth])
+    if outer:
+        html = "".join(outer)
+        if re.sub(r"<[^>]*>", "", html).strip("\t\n\x0c\r "):
+            outer_opens = "".join(_open_tag(el) for el in chain[:-1])
+            outer_closes = "".join(f"</{el.tag}>" for el in reversed(chain[:-1]))
+            out.append("<p>" + outer_opens + html + outer_closes + "</p>")
 
 
 def _has_block_descendant(node) -> bool:
