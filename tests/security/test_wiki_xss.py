@@ -259,3 +259,68 @@ def test_admin_pages_have_no_editor_script(client, wiki, admin) -> None:
         if d := page_dangers(_get(client, url).content.decode()):
             found[url] = d
     assert found == {}
+
+
+def _hostile_jpeg() -> bytes:
+    """A JPEG whose EXIF text fields (shown on file pages as metadata) are attacks."""
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010E] = '<script>alert(1)</script><img src=x onerror="alert(1)">'  # ImageDescription
+    exif[0x013B] = '"><svg onload=alert(1)>'  # Artist
+    exif[0x8298] = "[javascript:alert(1) x] &lt;script&gt;"  # Copyright
+    exif[0x0131] = "{{#tag:script|alert(1)}}"  # Software
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 10, 10)).save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def _hostile_png() -> bytes:
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Description", "<script>alert(1)</script>")
+    info.add_text("Author", '" onmouseover="alert(1)')
+    info.add_itxt("Comment", "<img src=x onerror=alert(1)>")
+    out = io.BytesIO()
+    Image.new("RGBA", (3, 3)).save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def test_file_metadata_is_escaped(client, db, admin) -> None:
+    """EXIF and PNG text chunks are editor-controlled too: file pages and the API's
+    imageinfo (with metadata) carry them as text."""
+    import json
+
+    from vellum.wiki.services.uploads import upload_file
+
+    upload_file("Meta.jpg", _hostile_jpeg(), admin)
+    upload_file("Meta.png", _hostile_png(), admin)
+    found = {}
+    for name in ("Meta.jpg", "Meta.png"):
+        body = _get(client, f"/wiki/File:{name}").content.decode()
+        if d := page_dangers(body):
+            found[name] = d
+        resp = client.get(
+            "/api.php",
+            {
+                "action": "query",
+                "titles": f"File:{name}",
+                "prop": "imageinfo",
+                "iiprop": "metadata|commonmetadata|extmetadata|comment|parsedcomment|url",
+                "format": "json",
+            },
+        )
+        assert resp.status_code == 200
+        assert resp["Content-Type"].startswith("application/json")
+        data = json.loads(resp.content)
+        for page in data.get("query", {}).get("pages", {}).values():
+            for info in page.get("imageinfo", []):
+                if d := dangers(info.get("parsedcomment", "")):
+                    found[name + " parsedcomment"] = d
+                for field in (info.get("extmetadata") or {}).values():
+                    value = field.get("value") if isinstance(field, dict) else None
+                    if isinstance(value, str) and (d := dangers(value)):
+                        found[name + " extmetadata"] = d
+    assert found == {}
