@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import mimetypes
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,116 @@ def file_info(f: File) -> FileInfo:
     )
 
 
+_PNG_COLOR_TYPES = {
+    0: "greyscale",
+    2: "truecolour",
+    3: "index-coloured",
+    4: "greyscale-alpha",
+    6: "truecolour-alpha",
+}
+# The EXIF tags MediaWiki's Exif class keeps (IFD0 and the Exif sub-IFD), by their names.
+_EXIF_TAGS = (
+    "ImageDescription Make Model Orientation XResolution YResolution ResolutionUnit Software "
+    "DateTime Artist Copyright YCbCrPositioning ExposureTime FNumber ExposureProgram "
+    "ISOSpeedRatings ExifVersion DateTimeOriginal DateTimeDigitized ShutterSpeedValue "
+    "ApertureValue BrightnessValue ExposureBiasValue MaxApertureValue SubjectDistance "
+    "MeteringMode LightSource Flash FocalLength UserComment ColorSpace FocalPlaneXResolution "
+    "FocalPlaneYResolution FocalPlaneResolutionUnit SensingMethod ExposureMode WhiteBalance "
+    "DigitalZoomRatio FocalLengthIn35mmFilm SceneCaptureType Contrast Saturation Sharpness "
+    "SubjectDistanceRange LensMake LensModel"
+).split()
+_MAX_FRAMES = 1000  # frames counted for an animation's length; more are not decoded
+
+
+def format_metadata(im: Any, data: bytes) -> dict[str, Any]:
+    """The format's metadata as MediaWiki stores it in img_metadata: PNGHandler (frameCount,
+    loopCount, duration, bitDepth, colorType), GIFHandler (frameCount, looped, duration),
+    ExifBitmapHandler for JPEG (the EXIF tags, MEDIAWIKI_EXIF_VERSION)."""
+    try:
+        if im.format == "PNG":
+            return _png_metadata(im, data)
+        if im.format == "GIF":
+            return _gif_metadata(im)
+        if im.format == "JPEG":
+            return _jpeg_metadata(im)
+    except (OSError, ValueError, EOFError, struct.error):  # damaged metadata: none
+        pass
+    return {}
+
+
+def _png_metadata(im: Any, data: bytes) -> dict[str, Any]:
+    # IHDR is the first chunk: width, height, bit depth, colour type
+    bit_depth, color_type = data[24], data[25]
+    frames, loops, duration = 0, 1, 0.0
+    pos = 8
+    while pos + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"acTL" and len(body) >= 8:
+            frames, loops = struct.unpack(">II", body[:8])
+        elif kind == b"fcTL" and len(body) >= 24:
+            num, den = struct.unpack(">HH", body[20:24])
+            duration += num / (den or 100)
+        elif kind in (b"IDAT", b"IEND") and not frames:
+            break
+        pos += 12 + length
+    return {
+        "frameCount": frames,
+        "loopCount": loops,
+        "duration": round(duration, 6),
+        "bitDepth": bit_depth,
+        "colorType": _PNG_COLOR_TYPES.get(color_type, "unknown"),
+    }
+
+
+def _gif_metadata(im: Any) -> dict[str, Any]:
+    frames, duration = 0, 0.0
+    for i in range(min(getattr(im, "n_frames", 1), _MAX_FRAMES)):
+        im.seek(i)
+        frames += 1
+        duration += (im.info.get("duration") or 0) / 1000
+    im.seek(0)
+    return {
+        "frameCount": frames,
+        "looped": "loop" in im.info,
+        "duration": round(duration, 6),
+    }
+
+
+def _exif_value(value: Any) -> Any:
+    from PIL.TiffImagePlugin import IFDRational
+
+    if isinstance(value, IFDRational):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, bytes):
+        return value.decode("latin-1").rstrip("\x00")
+    if isinstance(value, str):
+        return value.rstrip("\x00").strip()
+    if isinstance(value, tuple):
+        return [_exif_value(v) for v in value]
+    return value
+
+
+def _jpeg_metadata(im: Any) -> dict[str, Any]:
+    from PIL import ExifTags
+
+    exif = im.getexif()
+    tags: dict[int, Any] = dict(exif)
+    tags.update(exif.get_ifd(ExifTags.IFD.Exif))
+    wanted = set(_EXIF_TAGS)
+    meta: dict[str, Any] = {}
+    for tag, value in tags.items():
+        name = ExifTags.TAGS.get(tag)
+        if name == "UserComment" and isinstance(value, bytes):
+            value = value[8:]  # the 8-byte character code ("ASCII\0\0\0")
+        if name in wanted:
+            v = _exif_value(value)
+            if v not in ("", None, []):
+                meta[name] = v
+    meta["MEDIAWIKI_EXIF_VERSION"] = 2
+    return meta
+
+
 def _inspect(data: bytes, name: str) -> dict[str, Any]:
     from PIL import Image, UnidentifiedImageError
 
@@ -105,6 +216,9 @@ def _inspect(data: bytes, name: str) -> dict[str, Any]:
             info["bits"] = 8
             info["mime"] = Image.MIME.get(im.format or "", info["mime"])
             info["media_type"] = "BITMAP"
+            info["metadata"] = format_metadata(im, data)
+            if im.format == "PNG" and info["metadata"].get("bitDepth"):
+                info["bits"] = info["metadata"]["bitDepth"]
     except Image.DecompressionBombError as e:
         raise UploadError(f"The image is too large to be processed: {e}", "file-too-large") from e
     except (UnidentifiedImageError, OSError):
@@ -206,6 +320,7 @@ def upload_file(
             timestamp=now,
             actor=who,
             description=comment,
+            metadata=meta.get("metadata", {}),
         )
         add_log_entry(
             "upload",
