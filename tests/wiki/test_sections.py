@@ -26,6 +26,38 @@ def test_replace_section():
         replace_section(TEXT, 9, "y")
 
 
+def test_sections_numbered_as_mediawiki():
+    # Parser::extractSections: a heading in a comment or <nowiki> is no heading; one inside a
+    # template argument takes a number (the preprocessor counts every heading node) but is
+    # no section break, so that number has no section of the page's own.
+    text = (
+        "Lead\n<!--\n== In a comment ==\n-->\n{{Box|\n== In an argument ==\n}}\n"
+        "<nowiki>\n== In nowiki ==\n</nowiki>\n== Real ==\nbody\n== Last ==\nend"
+    )
+    lead = get_section(text, 0)
+    assert "In a comment" in lead and "In an argument" in lead and "In nowiki" in lead
+    assert get_section(text, 1) is None
+    assert get_section(text, 2) == "== Real ==\nbody"
+    assert get_section(text, 3) == "== Last ==\nend"
+    assert get_section(text, 4) is None
+    out = replace_section(text, 2, "== Real ==\nnew body")
+    assert out == text.replace("== Real ==\nbody", "== Real ==\nnew body\n")
+    for missing in (1, 4):
+        with pytest.raises(NoSuchSection):
+            replace_section(text, missing, "x")
+
+
+def test_section_edit_after_heading_in_template_argument(client, save, alice):
+    text = "{{Box|\n== Arg ==\n}}\n== One ==\nfirst\n== Two ==\nsecond"
+    r = save("Boxed", text)
+    client.force_login(alice)
+    html = client.get("/index.php?title=Boxed&action=edit&section=2").content.decode()
+    assert "== One ==\nfirst</textarea>" in html.replace("\r\n", "\n")
+    save("Boxed", "== One ==\nchanged", section=2, base_revision_id=r.revision.pk)
+    page = Page.objects.get(title="Boxed")
+    assert page.latest.content.text == text.replace("first", "changed\n")
+
+
 def test_section_edit_form_and_save(client, save, alice):
     r1 = save("S", TEXT)
     client.force_login(alice)

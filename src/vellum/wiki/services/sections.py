@@ -1,20 +1,13 @@
-"""Sections of wikitext for action=edit&section=N (MediaWiki's Parser::getSection and
-replaceSection): section 0 is the text before the first heading; section N runs from its
-heading to the next heading of the same or a higher level. Headings inside comments,
-<nowiki>, <pre> and similar blocks do not count."""
+"""Sections of wikitext for action=edit&section=N: MediaWiki's Parser::getSection and
+replaceSection, through the engine's preprocessor (`vellum.wikitext.preprocessor.sections`,
+Parser::extractSections), so the numbering is MediaWiki's exactly: headings inside comments,
+<nowiki>, extension tags, template arguments and the like do not count."""
 
 from __future__ import annotations
 
-import re
+from vellum.wikitext.preprocessor import sections as pp_sections
 
 from .errors import EditError
-
-_HEADING = re.compile(r"^(={1,6})(.+?)\1[ \t]*(?:<!--.*?-->[ \t]*)*$", re.M)
-_OPAQUE = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(nowiki|pre|syntaxhighlight|source|math|includeonly|noinclude)\b[^>]*>"
-    r".*?(?:</\1\s*>|\Z)",
-    re.S | re.I,
-)
 
 
 class NoSuchSection(EditError):
@@ -23,40 +16,10 @@ class NoSuchSection(EditError):
     code = "nosuchsection"
 
 
-def _headings(text: str) -> list[tuple[int, int]]:
-    """(offset, level) of each real heading."""
-    masked = _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    out = []
-    for m in _HEADING.finditer(masked):
-        level = len(m.group(1))
-        inner = m.group(2)
-        # "==a=" style: MediaWiki uses the smaller run of equals signs
-        if inner.strip() == "" and level == 1:
-            continue
-        out.append((m.start(), level))
-    return out
-
-
-def section_bounds(text: str, section: int) -> tuple[int, int] | None:
-    heads = _headings(text)
-    if section == 0:
-        return 0, heads[0][0] if heads else len(text)
-    if section < 0 or section > len(heads):
-        return None
-    start, level = heads[section - 1]
-    end = len(text)
-    for off, lvl in heads[section:]:
-        if lvl <= level:
-            end = off
-            break
-    return start, end
-
-
 def get_section(text: str, section: int) -> str | None:
-    bounds = section_bounds(text, section)
-    if bounds is None:
-        return None
-    return text[bounds[0] : bounds[1]].rstrip()
+    """The text of section `section` (with its subsections), None if there is none."""
+    # extract_sections answers its default for a missing section; None marks that here
+    return pp_sections.get_section(text, section, None)  # type: ignore[arg-type]
 
 
 def parse_section(value: str | int | None) -> int | str | None:
@@ -79,12 +42,6 @@ def replace_section(text: str, section: int | str, new: str, section_title: str 
     if section == "new":
         heading = f"== {section_title} ==\n\n" if section_title else ""
         return (text.rstrip() + "\n\n" if text.strip() else "") + heading + new
-    bounds = section_bounds(text, int(section))
-    if bounds is None:
+    if get_section(text, int(section)) is None:
         raise NoSuchSection(f"There is no section {section}.")
-    start, end = bounds
-    rest = text[end:]
-    new = new.rstrip()
-    if rest and new:
-        new += "\n\n"
-    return text[:start] + new + rest
+    return pp_sections.replace_section(text, int(section), new)
