@@ -51,3 +51,48 @@ def test_category_bar(client, save, fake_engine):
     save("Brutus", "Marcus. [[Category:Roman senators]]")
     html = client.get("/wiki/Brutus").content.decode()
     assert 'href="/wiki/Category:Roman_senators">Roman senators</a>' in html
+
+
+def test_time_dependent_page_expires(client, save, monkeypatch):
+    import re
+    import time
+
+    import pytest
+
+    from vellum.wiki.models import Page
+    from vellum.wiki.services.rendering import TIME_DEPENDENT_EXPIRY
+
+    save("Clock", "Now: {{CURRENTTIMESTAMP}}, year {{#time:Y}}")
+    save("Still", "No clock here, only {{#time:Y|2020-05-01}}")
+    base = time.time()
+    clock = [base]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+
+    def stamp() -> str:
+        return re.search(r"Now: (\d{14})", client.get("/wiki/Clock").content.decode()).group(1)
+
+    first = stamp()
+    page = Page.objects.get(title="Clock")
+    entry = ParserCacheEntry.objects.get(page=page)
+    assert entry.data["expires"] == pytest.approx(base + TIME_DEPENDENT_EXPIRY, abs=30)
+    assert ParserCacheEntry.objects.get(page__title="Still").data["expires"] is None
+    clock[0] = base + 600
+    assert stamp() == first  # still cached (whole-page cache and parser cache)
+    clock[0] = base + TIME_DEPENDENT_EXPIRY + 60
+    later = stamp()
+    assert later > first  # re-rendered with the new time
+    entry = ParserCacheEntry.objects.get(page=page)
+    assert entry.data["expires"] == pytest.approx(clock[0] + TIME_DEPENDENT_EXPIRY, abs=30)
+
+
+def test_engine_flags_current_time():
+    from vellum.wikitext import render
+    from vellum.wikitext.magicwords import USES_CURRENT_TIME
+    from vellum.wikitext.site import MemorySite
+
+    site = MemorySite()
+    title = site.config.parse_title("X")
+    for text in ("{{CURRENTTIME}}", "{{CURRENTDAY}}", "{{LOCALYEAR}}", "{{#time:H:i}}"):
+        assert USES_CURRENT_TIME in render(text, title, site).flags, text
+    for text in ("{{#time:Y|2020-01-01}}", "{{CURRENTVERSION}}", "plain"):
+        assert USES_CURRENT_TIME not in render(text, title, site).flags, text

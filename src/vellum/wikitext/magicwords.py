@@ -126,6 +126,11 @@ for _id, (_cs, _syns) in VARIABLE_WORDS.items():
             _INSENSITIVE[_syn.lower()] = _id
 
 
+# RenderResult flag: the output shows the current time ({{CURRENTTIME}}, #time without a
+# date), so a cached rendering must expire (MediaWiki trims the parser cache expiry to 3600 s)
+USES_CURRENT_TIME = "uses-current-time"
+
+
 def match_variable(text: str) -> str | None:
     """The variable id whose synonym is the whole of `text` (MagicWordArray::matchStartToEnd)."""
     found = _SENSITIVE.get(text)
@@ -290,7 +295,9 @@ def expand_variable(ctx: ParserContext, frame: Frame, var_id: str) -> str:
         load()
         hook = FUNCTIONS.get(var_id)
         value = hook.fn(ctx) if hook is not None else ""
-    if var_id.startswith("current") or var_id.startswith("local"):
+    if var_id.startswith(("current", "local")) and var_id != "currentversion":
         ctx.ext_state["volatile_time"] = True
+        # the rendering is only valid for a while (CoreMagicVariables' cache expiry)
+        ctx.output.flags.add(USES_CURRENT_TIME)
     cache[var_id] = value
     return value

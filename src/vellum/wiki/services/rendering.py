@@ -9,6 +9,7 @@ An entry is valid while the revision is the page's latest and it is newer than t
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 
 OPTIONS_HASH = "canonical"  # no per-user parser options yet: one rendering per revision
 MEMORY_CACHE_MAX = 1024 * 1024  # renderings bigger than this are read from the database
+# A rendering that shows the current time ({{CURRENTTIME}}, #time without a date) is kept
+# this long, as MediaWiki's CoreMagicVariables trim the parser cache expiry to 3600 s.
+TIME_DEPENDENT_EXPIRY = 3600
 
 
 class DatabaseSite:
@@ -116,10 +120,15 @@ class Rendered:
     language_links: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    expires: float | None = None  # Unix time after which the rendering is stale
 
     @classmethod
     def from_result(cls, result: RenderResult) -> Rendered:
+        from vellum.wikitext.magicwords import USES_CURRENT_TIME
+
+        time_dependent = USES_CURRENT_TIME in result.flags
         return cls(
+            expires=time.time() + TIME_DEPENDENT_EXPIRY if time_dependent else None,
             html=result.html,
             sections=[asdict(s) if isinstance(s, Section) else dict(s) for s in result.sections],
             categories=[[c, k] for c, k in result.categories],
@@ -128,6 +137,15 @@ class Rendered:
             language_links=list(result.language_links),
             warnings=list(result.warnings),
         )
+
+    def ttl(self, default: int) -> int:
+        """How long (seconds) a cache may keep this rendering, at most `default`."""
+        if self.expires is None:
+            return default
+        return max(1, min(default, int(self.expires - time.time())))
+
+    def stale(self) -> bool:
+        return self.expires is not None and self.expires <= time.time()
 
     def data(self) -> dict[str, Any]:
         d = asdict(self)
@@ -178,7 +196,7 @@ def render_revision(page: Page, revision: Revision, *, use_cache: bool = True) -
     key = _cache_key(page, revision.pk)
     if use_cache:
         hit = cache.get(key)
-        if hit is not None:
+        if hit is not None and not hit.stale():
             return hit
         if current:
             entry = (
@@ -191,10 +209,10 @@ def render_revision(page: Page, revision: Revision, *, use_cache: bool = True) -
                 .only("html", "data")
                 .first()
             )
-            if entry is not None:
-                rendered = Rendered(html=entry.html, **entry.data)
+            rendered = Rendered(html=entry.html, **entry.data) if entry is not None else None
+            if rendered is not None and not rendered.stale():
                 if len(rendered.html) <= MEMORY_CACHE_MAX:
-                    cache.set(key, rendered, 3600)
+                    cache.set(key, rendered, rendered.ttl(3600))
                 return rendered
     result, rendered = render_text(
         revision.content.text, title_of(page), render_options(page, revision)
@@ -202,7 +220,7 @@ def render_revision(page: Page, revision: Revision, *, use_cache: bool = True) -
     if current and rendered.error is None:
         save_parser_cache(page, revision, rendered)
     if len(rendered.html) <= MEMORY_CACHE_MAX:
-        cache.set(key, rendered, 3600 if current else 300)
+        cache.set(key, rendered, rendered.ttl(3600 if current else 300))
     return rendered
 
 

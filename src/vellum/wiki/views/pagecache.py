@@ -53,5 +53,7 @@ def get(key: str) -> HttpResponse | None:
 
 
 def store(key: str, response: HttpResponse) -> None:
+    """Keep the response for TTL seconds, or less when the page shows the current time
+    (`vellum_cache_ttl`, from the rendering's expiry)."""
     if response.status_code == 200 and not response.cookies and len(response.content) <= MAX_BYTES:
-        cache.set(key, response.content, TTL)
+        cache.set(key, response.content, getattr(response, "vellum_cache_ttl", None) or TTL)

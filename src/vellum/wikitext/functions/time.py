@@ -8,7 +8,7 @@ import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
-from ..magicwords import MONTHS, WEEKDAYS, now
+from ..magicwords import MONTHS, USES_CURRENT_TIME, WEEKDAYS, now
 from . import dates_i18n, parser_function
 
 if TYPE_CHECKING:
@@ -426,6 +426,7 @@ def _time(ctx: ParserContext, fmt: str, date: str, lang: str, local: bool) -> st
     base = datetime.fromtimestamp(now(ctx), tz=UTC)
     if not date.strip():
         ctx.ext_state["volatile_time"] = True
+        ctx.output.flags.add(USES_CURRENT_TIME)
     if re.fullmatch(r"[0-9]{4}", date):
         # ParserFunctions: a lone 4-digit number is a year, not HH:MM.
         date = "00:00 " + date
