@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from django import template
+from django.core.signals import request_started
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -61,12 +64,66 @@ def sizediff(new: int | None, old: int | None) -> SafeString:
     )
 
 
+_user_pages = threading.local()  # per request: user name (DB key) -> namespaces of its pages
+
+
+def _clear_user_pages(**kwargs: object) -> None:
+    _user_pages.__dict__.pop("known", None)
+
+
+request_started.connect(_clear_user_pages, dispatch_uid="vellum.wiki.userlinks")
+
+
+def prefetch_user_pages(names: Iterable[str]) -> None:
+    """Look up in one query which of these users have a user page and a talk page, for the
+    red or blue user links of a history, RecentChanges, contributions or diff page."""
+    from ..models import Page
+
+    known: dict[str, set[int]] = _user_pages.__dict__.setdefault("known", {})
+    wanted = list({n.replace(" ", "_") for n in names} - known.keys())
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        for key in chunk:
+            known[key] = set()
+        rows = Page.objects.filter(namespace__in=(2, 3), title__in=chunk)
+        for ns, key in rows.values_list("namespace", "title"):
+            known[key].add(ns)
+
+
+def _user_page_namespaces(name: str) -> set[int]:
+    key = name.replace(" ", "_")
+    known = _user_pages.__dict__.get("known", {})
+    if key not in known:
+        prefetch_user_pages([name])
+        known = _user_pages.__dict__["known"]
+    return known[key]
+
+
+def _page_link(target: str, exists: bool, cls: str, label: SafeString | str) -> SafeString:
+    """A link to a user's page, red (class "new", the edit URL) when it does not exist, as
+    LinkRenderer::makeLink writes it."""
+    if exists:
+        return format_html(
+            '<a href="{}" class="{}" title="{}">{}</a>', wiki_url(target), cls, target, label
+        )
+    return format_html(
+        '<a href="{}" class="new {}" title="{} (page does not exist)">{}</a>',
+        wiki_url(target, action="edit", redlink="1"),
+        cls,
+        target,
+        label,
+    )
+
+
 @register.filter
 def userlinks(actor) -> SafeString:
-    """User link plus '(talk | contribs)', as Linker::userLink + userToolLinks."""
+    """User link plus '(talk | contribs)', as Linker::userLink + userToolLinks: the user
+    page and talk page links are red (class "new", the edit URL) when those pages do not
+    exist."""
     if actor is None:
         return mark_safe("")
     name = actor.name
+    pages = _user_page_namespaces(name)
     if actor.user_id is None and not actor.imported:
         user = format_html(
             '<a href="{}" class="mw-userlink mw-anonuserlink" title="Special:Contributions/{}">'
@@ -82,18 +139,14 @@ def userlinks(actor) -> SafeString:
             name,
         )
     else:
-        user = format_html(
-            '<a href="{}" class="mw-userlink" title="User:{}"><bdi>{}</bdi></a>',
-            wiki_url(f"User:{name}"),
-            name,
-            name,
+        user = _page_link(
+            f"User:{name}", 2 in pages, "mw-userlink", format_html("<bdi>{}</bdi>", name)
         )
+    talk = _page_link(f"User talk:{name}", 3 in pages, "mw-usertoollinks-talk", "talk")
     tools = format_html(
-        ' <span class="mw-usertoollinks">(<a href="{}" class="mw-usertoollinks-talk" '
-        'title="User talk:{}">talk</a> | <a href="{}" class="mw-usertoollinks-contribs" '
+        ' <span class="mw-usertoollinks">({} | <a href="{}" class="mw-usertoollinks-contribs" '
         'title="Special:Contributions/{}">contribs</a>)</span>',
-        wiki_url(f"User talk:{name}"),
-        name,
+        talk,
         special_url("Contributions", name),
         name,
     )

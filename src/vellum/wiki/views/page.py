@@ -14,6 +14,8 @@ from ..services.pages import rollback as rollback_service
 from ..services.rendering import render_revision
 from ..services.titles import make_title, title_of
 from ..services.users import has_right
+from ..templatetags.wiki import prefetch_user_pages
+from . import pagecache
 from .common import error_page, render, skin_context, wiki_url
 
 
@@ -150,6 +152,7 @@ def view(
         and not page.is_redirect
         and title.namespace != 14
     )
+    response.vellum_cache_ttl = rendered.ttl(pagecache.TTL)
     return response
 
 
@@ -200,6 +203,7 @@ def history(request: HttpRequest, title: Title) -> HttpResponse:
     revs = list(qs[: limit + 1])
     more = len(revs) > limit
     revs = revs[:limit]
+    prefetch_user_pages(r.actor.name for r in revs)
     parents = {r.parent_id for r in revs if r.parent_id}
     sizes = dict(Revision.objects.filter(pk__in=parents).values_list("id", "len"))
     rows = []

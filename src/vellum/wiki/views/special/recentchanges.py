@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from ...models import RecentChange
+from ...templatetags.wiki import prefetch_user_pages
 from ..common import all_namespaces, render, skin_context
 from ..page import _int
 
@@ -38,6 +39,7 @@ def changes(request: HttpRequest, default_limit: int = 50):
     if g.get("namespace") not in (None, "", "all") and ns is not None:
         qs = qs.filter(namespace=ns)
     rows = list(qs.order_by("-timestamp", "-id")[:limit])
+    prefetch_user_pages(rc.actor.name for rc in rows)
     return rows, {
         "limit": limit,
         "days": days,
