@@ -25,6 +25,7 @@ ACTIONS: dict[str, str] = {
     "paraminfo": "modules.paraminfo:ApiParamInfo",
     "parse": "modules.parse:ApiParse",
     "protect": "modules.protect:ApiProtect",
+    "purge": "modules.purge:ApiPurge",
     "query": "query:ApiQuery",
     "rollback": "modules.rollback:ApiRollback",
     "undelete": "modules.undelete:ApiUndelete",

@@ -108,38 +108,7 @@ class ApiQuery(ApiModule):
         self.result["export"] = xml if self.api.fv == 2 else {"*": xml}
 
     def _run_pageset(self, v: dict[str, Any]) -> None:
-        gen_cls = registry.query_module(v["generator"]) if v["generator"] else None
-        sources = [n for n in ("titles", "pageids", "revids") if v[n]]
-        if gen_cls is not None:
-            sources = ["generator"] if gen_cls.group == "prop" else [*sources, "generator"]
-        if len(sources) > 1:
-            listed = ", ".join(f'"{s}"' for s in sources[:-1]) + f' and "{sources[-1]}"'
-            raise ApiError("invalidparammix", f"The parameters {listed} can not be used together.")
-        ps = self.pageset
-        if gen_cls is not None:
-            gen = gen_cls(self.api, self, generator_mode=True)
-            if gen.group == "prop":
-                # A prop generator works on the pages named by titles/pageids/revids.
-                source = PageSet(self.api, follow_redirects=v["redirects"])
-                gen.source = source
-                if v["titles"]:
-                    source.add_titles(v["titles"])
-                elif v["pageids"]:
-                    source.add_pageids(v["pageids"])
-                elif v["revids"]:
-                    source.add_revids(v["revids"])
-                source.resolve_redirects()
-            if self.continuation.generator_done:
-                gen.values()
-                return
-            ps.add_mixed(gen.run_generator())
-        elif v["titles"]:
-            ps.add_titles(v["titles"])
-        elif v["pageids"]:
-            ps.add_pageids(v["pageids"])
-        elif v["revids"]:
-            ps.add_revids(v["revids"])
-        ps.resolve_redirects()
+        run_pageset(self, v)
 
     def page(self, key: int) -> dict[str, Any]:
         """The output record of one page of the set, for prop modules to add to."""
@@ -174,3 +143,43 @@ class ApiQuery(ApiModule):
                 api.result["continue"] = data
         if out:
             api.result["query"] = out
+
+
+def run_pageset(owner: Any, v: dict[str, Any]) -> None:
+    """Fill `owner.pageset` from titles/pageids/revids or a generator (ApiPageSet::execute).
+
+    `owner` is the module holding the page set (ApiQuery, ApiPurge): it has `api`,
+    `pageset` and `continuation`, which a generator reports its continuation to.
+    """
+    gen_cls = registry.query_module(v["generator"]) if v["generator"] else None
+    sources = [n for n in ("titles", "pageids", "revids") if v[n]]
+    if gen_cls is not None:
+        sources = ["generator"] if gen_cls.group == "prop" else [*sources, "generator"]
+    if len(sources) > 1:
+        listed = ", ".join(f'"{s}"' for s in sources[:-1]) + f' and "{sources[-1]}"'
+        raise ApiError("invalidparammix", f"The parameters {listed} can not be used together.")
+    ps = owner.pageset
+    if gen_cls is not None:
+        gen = gen_cls(owner.api, owner, generator_mode=True)
+        if gen.group == "prop":
+            # A prop generator works on the pages named by titles/pageids/revids.
+            source = PageSet(owner.api, follow_redirects=v["redirects"])
+            gen.source = source
+            if v["titles"]:
+                source.add_titles(v["titles"])
+            elif v["pageids"]:
+                source.add_pageids(v["pageids"])
+            elif v["revids"]:
+                source.add_revids(v["revids"])
+            source.resolve_redirects()
+        if owner.continuation.generator_done:
+            gen.values()
+            return
+        ps.add_mixed(gen.run_generator())
+    elif v["titles"]:
+        ps.add_titles(v["titles"])
+    elif v["pageids"]:
+        ps.add_pageids(v["pageids"])
+    elif v["revids"]:
+        ps.add_revids(v["revids"])
+    ps.resolve_redirects()
