@@ -142,8 +142,13 @@ class _Piece:
         return accum
 
 
-def _compact(nodes: Iterable) -> Children:
+def _compact(nodes: list) -> Children:
     """Merge adjacent text nodes; an unused `=` marker becomes text."""
+    if len(nodes) == 1:  # the common case: one text or one node
+        n = nodes[0]
+        if n.__class__ is str:
+            return [n] if n else []
+        return ["="] if n is EQUALS else [n]
     out: Children = []
     buf: list[str] = []
     for n in nodes:
@@ -495,6 +500,19 @@ def build(
                 cur = "{"
                 count -= 1
                 rule = _RULES[cur]
+            if count == 2 and cur == "[":
+                # `[[...]]` only shields its pipes: when the next stop after it is its
+                # `]]`, the piece would break back into exactly this text.
+                key = ("]", False, False)
+                pat = patterns.get(key)
+                if pat is None:
+                    pat = patterns[key] = search_re("]", False, False)
+                m = pat.search(text, i + 2)
+                if m is not None and text.startswith("]]", m.start()):
+                    j = m.start() + 2
+                    accum.append(text[i:j])
+                    i = j
+                    continue
             if count >= rule[2]:
                 piece = _Piece(cur, rule[0], count, line_start)
                 piece.saved_prefix = saved_prefix
