@@ -136,6 +136,20 @@ def test_section_edit_conflicts_even_for_the_same_user(admin_api):
         token=admin_api.token(),
     )
     assert resp.headers["MediaWiki-API-Error"] == "editconflict"
+    assert text_of("Own conflict") == "Head changed.\n\nBody line."
+    # a section edit from the same old base that does not overlap is merged
+    edit(admin_api, title="Own conflict", text="Head changed.\n\nBody line.\n\n== S ==\ns1")
+    base = admin_api(
+        "GET", action="query", prop="revisions", titles="Own conflict", rvprop="timestamp"
+    )
+    base_ts = next(iter(base["query"]["pages"].values()))["revisions"][0]["timestamp"]
+    time.sleep(1.05)
+    edit(admin_api, title="Own conflict", text="Head again.\n\nBody line.\n\n== S ==\ns1")
+    res = edit(
+        admin_api, title="Own conflict", section="1", text="== S ==\ns2", basetimestamp=base_ts
+    )
+    assert res["edit"]["result"] == "Success"
+    assert text_of("Own conflict") == "Head again.\n\nBody line.\n\n== S ==\ns2"
     # a whole-page edit by the same user is not a conflict
     res = edit(
         admin_api, title="Own conflict", text="Whole.", basetimestamp=first["edit"]["newtimestamp"]

@@ -1,9 +1,10 @@
 """action=edit (ApiEditPage): create and edit pages through the wiki's edit service.
 
-Whole-page edits pass `basetimestamp`/`baserevid` to the service, which applies MediaWiki's
-conflict rules (same-user edits never conflict, otherwise a 3-way merge). Section edits are
-spliced into the base revision's text and merged here with the current text, so that an
-overlapping section edit is an `editconflict` even for the last editor, as in MediaWiki.
+Edits pass `basetimestamp`/`baserevid` to the service, which applies MediaWiki's conflict
+rules: a 3-way merge, and for whole-page edits the same-user rule (an editor never conflicts
+with themselves). Section edits pass `section=` with `same_user_rule=False`: the service
+splices the text into the base revision and merges, so that an overlapping section edit is an
+`editconflict` even for the last editor, as in MediaWiki.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class ApiEditPage(ApiModule):
                     'The "section" parameter must be a valid section ID or "new".',
                 )
         summary = v["summary"] or ""
+        edit_section: int | None = None
         current = page.latest if page is not None else None
         base_rev = self._base_revision(page, v)
 
@@ -126,21 +128,9 @@ class ApiEditPage(ApiModule):
             elif section is not None:
                 if page is None:
                     raise ApiError("nosuchsection", f"There is no section {section}.")
-                base_text = (base_rev or current).content.text
-                try:
-                    text = replace_section(base_text, int(section), text)
-                except NoSuchSection:
-                    raise ApiError("nosuchsection", f"There is no section {section}.") from None
-                if base_rev is not None and current is not None and base_rev.pk != current.pk:
-                    merged = editing.merge_texts(
-                        editing.normalize_text(base_text),
-                        current.content.text,
-                        editing.normalize_text(text),
-                    )
-                    if merged is None:
-                        raise ApiError("editconflict", "Edit conflict.")
-                    text = merged
-                base_rev = current
+                # the service splices the text into the base revision's section and merges
+                # the result, without the same-user rule (MediaWiki's rule for section edits)
+                edit_section = int(section)
 
         minor = v["minor"] and not v["notminor"]
         try:
@@ -163,7 +153,11 @@ class ApiEditPage(ApiModule):
                 create_only=v["createonly"],
                 no_create=v["nocreate"],
                 recreate=v["recreate"],
+                section=edit_section,
+                same_user_rule=edit_section is None,
             )
+        except NoSuchSection:
+            raise ApiError("nosuchsection", f"There is no section {section}.") from None
         except (EditError, InvalidTitle) as e:
             raise api_error(e, v["title"] or "") from e
         out: dict[str, Any] = {}
