@@ -75,14 +75,20 @@ class Slot:
     text_sha1: str | None = None  # the `sha1` attribute (0.11)
     text_id: str | None = None
     text_location: str | None = None
-    _cache: tuple[str, str, int] | None = field(default=None, repr=False, compare=False)
+    _cache: tuple[str, str, int, bytes] | None = field(default=None, repr=False, compare=False)
 
-    def _measure(self, text: str) -> tuple[str, str, int]:
+    def _measure(self, text: str) -> tuple[str, str, int, bytes]:
         cached = self._cache
         if cached is None or cached[0] is not text:
             data = text.encode("utf-8")
-            cached = self._cache = (text, base36_sha1(data), len(data))
+            cached = self._cache = (text, base36_sha1(data), len(data), data)
         return cached
+
+    def utf8(self) -> bytes | None:
+        """The text encoded as UTF-8 (encoded once, shared with sha1() and size())."""
+        if self.text is None:
+            return None
+        return self._measure(self.text)[3]
 
     def sha1(self) -> str | None:
         """The sha1 of the text as present, or the dump's if the text is not included."""
