@@ -191,11 +191,13 @@ def make_known_link(
 
 def make_broken_link(ctx: ParserContext, title: Title, html_text: str) -> str:
     if title.namespace == SPECIAL:
-        href = local_url(ctx, title)
+        href = esc(local_url(ctx, title))
     else:
-        href = local_url(ctx, title, "action=edit&redlink=1")
+        # wf_urlencode leaves none of & < > " ' in the key: only the query needs escaping
+        key = wf_urlencode(title.prefixed_dbkey)
+        href = f"{esc(ctx.config.script)}?title={key}&amp;action=edit&amp;redlink=1"
     tip = ctx.msg("red-link-title", title.prefixed_text)
-    return f'<a href="{esc(href)}" class="new" title="{esc(tip)}">{html_text}</a>'
+    return f'<a href="{href}" class="new" title="{esc(tip)}">{html_text}</a>'
 
 
 def make_self_link(title: Title, html_text: str, fragment_mode: tuple[str, ...]) -> str:
