@@ -83,3 +83,15 @@ def test_jpeg_exif_metadata(alice):
     # a JPEG without EXIF still records the version, as MediaWiki does
     upload_file("Bare.jpg", encode(Image.new("RGB", (8, 6)), "JPEG"), alice)
     assert File.objects.get(name="Bare.jpg").metadata == {"MEDIAWIKI_EXIF_VERSION": 2}
+
+
+def test_damaged_metadata_is_left_out():
+    from vellum.wiki.services.uploads import format_metadata
+
+    data = encode(Image.new("RGB", (4, 4), "red"), "GIF")
+    flags = data[10]
+    first_block = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
+    broken = data[:first_block] + b"\x99" + data[first_block + 1 :]
+    with Image.open(io.BytesIO(data)) as im:
+        assert format_metadata(im, data)["frameCount"] == 1
+        assert format_metadata(im, broken) == {}

@@ -113,7 +113,6 @@ _EXIF_TAGS = (
     "DigitalZoomRatio FocalLengthIn35mmFilm SceneCaptureType Contrast Saturation Sharpness "
     "SubjectDistanceRange LensMake LensModel"
 ).split()
-_MAX_FRAMES = 1000  # frames counted for an animation's length; more are not decoded
 
 
 def format_metadata(im: Any, data: bytes) -> dict[str, Any]:
@@ -124,10 +123,10 @@ def format_metadata(im: Any, data: bytes) -> dict[str, Any]:
         if im.format == "PNG":
             return _png_metadata(im, data)
         if im.format == "GIF":
-            return _gif_metadata(im)
+            return _gif_metadata(data)
         if im.format == "JPEG":
             return _jpeg_metadata(im)
-    except (OSError, ValueError, EOFError, struct.error):  # damaged metadata: none
+    except (OSError, ValueError, EOFError, IndexError, struct.error):  # damaged: none
         pass
     return {}
 
@@ -157,18 +156,33 @@ def _png_metadata(im: Any, data: bytes) -> dict[str, Any]:
     }
 
 
-def _gif_metadata(im: Any) -> dict[str, Any]:
-    frames, duration = 0, 0.0
-    for i in range(min(getattr(im, "n_frames", 1), _MAX_FRAMES)):
-        im.seek(i)
-        frames += 1
-        duration += (im.info.get("duration") or 0) / 1000
-    im.seek(0)
-    return {
-        "frameCount": frames,
-        "looped": "loop" in im.info,
-        "duration": round(duration, 6),
-    }
+def _gif_metadata(data: bytes) -> dict[str, Any]:
+    """GIFMetadataExtractor: the block structure is read, no frame is decoded."""
+    frames, looped, delay_cs = 0, False, 0
+    flags = data[10]
+    pos = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
+    while pos < len(data):
+        kind = data[pos]
+        if kind == 0x3B:  # trailer
+            break
+        if kind == 0x2C:  # image descriptor: one frame
+            frames += 1
+            flags = data[pos + 9]
+            pos += 10 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0) + 1  # + LZW code size
+        elif kind == 0x21:  # extension
+            label = data[pos + 1]
+            body = data[pos + 3 : pos + 3 + data[pos + 2]]
+            if label == 0xF9 and len(body) >= 3:  # graphic control: delay in 1/100 s
+                delay_cs += int.from_bytes(body[1:3], "little")
+            elif label == 0xFF and body[:11] in (b"NETSCAPE2.0", b"ANIMEXTS1.0"):
+                looped = True
+            pos += 2
+        else:
+            raise ValueError("not a GIF block")
+        while pos < len(data) and data[pos]:  # data sub-blocks up to the terminator
+            pos += data[pos] + 1
+        pos += 1
+    return {"frameCount": frames, "looped": looped, "duration": delay_cs / 100}
 
 
 def _exif_value(value: Any) -> Any:
