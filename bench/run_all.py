@@ -11,7 +11,9 @@ HERE = Path(__file__).resolve().parent
 
 def scripts() -> list[Path]:
     found: list[Path] = []
-    for area in sorted(p for p in HERE.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+    for area in sorted(
+        p for p in HERE.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))
+    ):
         run = area / "run.py"
         found.extend([run] if run.exists() else sorted(area.glob("bench_*.py")))
     return found

@@ -430,7 +430,9 @@ def _null_protection_revision(
     now = timezone.now()
     if now < latest.timestamp:
         now = latest.timestamp
-    summary = protection_summary(title, active, expiry, reason, cascade, was_protected=was_protected)
+    summary = protection_summary(
+        title, active, expiry, reason, cascade, was_protected=was_protected
+    )
     rev = Revision.objects.create(
         page=page,
         parent_id=latest.pk,
