@@ -35,6 +35,8 @@ run: install
 	$(BIN)/vellum serve --host $(HOST) --port $(PORT) --data $(DATA)
 
 test: install-test browser
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	VELLUM_SHARED=$(SHARED) $(BIN)/pytest
 
 lint: install-test
