@@ -182,12 +182,18 @@ def decode_char_references(text: str) -> str:
     return CHAR_REFS_RE.sub(_decode_ref, text)
 
 
+_ID_PLAIN = re.compile(r"[A-Za-z0-9_.\-]*\Z")
+
+
 def escape_id(id_: str, mode: str = "legacy") -> str:
     """An id or fragment escaped as MediaWiki's $wgFragmentMode `mode` does."""
     id_ = id_[:1024]
     if mode == "html5":
         return id_.translate({9: "_", 10: "_", 12: "_", 13: "_", 32: "_"})
-    id_ = quote_plus(id_.replace(" ", "_"), safe="-_.~")
+    id_ = id_.replace(" ", "_")
+    if _ID_PLAIN.match(id_):
+        return id_  # nothing for urlencode to change (most Cite and heading anchors)
+    id_ = quote_plus(id_, safe="-_.~")
     # PHP's urlencode leaves '~' encoded
     id_ = id_.replace("~", "%7E")
     return id_.replace("%3A", ":").replace("%", ".")
