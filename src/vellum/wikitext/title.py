@@ -135,7 +135,7 @@ class Title:
             text = html.unescape(text)
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
-        text = _BIDI.sub("", text)
+            text = _BIDI.sub("", text)
         dbkey = _SPACES.sub("_", text).strip("_")
         if "\ufffd" in dbkey:
             raise _fail("title-invalid-utf8", original)
@@ -151,7 +151,7 @@ class Title:
         first_pass = True
         was_local = False
         while True:
-            m = _PREFIX.match(dbkey)
+            m = _PREFIX.match(dbkey) if ":" in dbkey else None
             if not m:
                 break
             prefix, rest = m.group(1), m.group(2)
