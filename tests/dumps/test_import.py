@@ -283,3 +283,24 @@ def test_a_name_first_seen_without_id_gets_its_account_id_later() -> None:
     actor = m.Actor.objects.get(name="Conversion script")
     assert actor.imported and actor.imported_user_id == 1226483
     assert "<id>1226483</id>" in _export().decode()
+
+
+def test_import_restores_the_connection_settings(shared: Path) -> None:
+    from django.db import connection
+
+    from vellum.wiki import models as m
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite settings")
+
+    def settings() -> tuple[int, int]:
+        with connection.cursor() as cur:
+            cur.execute("PRAGMA synchronous")
+            sync = cur.fetchone()[0]
+            cur.execute("PRAGMA cache_size")
+            return sync, cur.fetchone()[0]
+
+    before = settings()
+    stats = _import(shared / "corpus" / "dumps" / "enwiki-Pear-export-0.10.xml")
+    assert stats.revisions == 1 and m.Page.objects.filter(title="Pear").exists()
+    assert settings() == before
