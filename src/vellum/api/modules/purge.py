@@ -12,7 +12,7 @@ from .. import registry
 from ..base import ApiModule
 from ..errors import ApiError
 from ..params import Param
-from ..query import run_pageset
+from ..query import PAGESET_PARAMS, run_pageset
 from ..query.continuation import ContinuationManager
 from ..query.pageset import PageSet
 
@@ -35,12 +35,7 @@ class ApiPurge(ApiModule):
         Param("forcelinkupdate", "boolean"),
         Param("forcerecursivelinkupdate", "boolean"),
         Param("continue", "string"),
-        Param("titles", "string", multi=True),
-        Param("pageids", "integer", multi=True),
-        Param("revids", "integer", multi=True),
-        Param("generator", []),
-        Param("redirects", "boolean"),
-        Param("converttitles", "boolean"),
+        *PAGESET_PARAMS,
     ]
 
     @classmethod

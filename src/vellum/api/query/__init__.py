@@ -23,6 +23,18 @@ def _badcontinue() -> ApiError:
     )
 
 
+# The page-set parameters (ApiPageSet) shared by query and the modules that take pages
+# (purge), in MediaWiki's order.
+PAGESET_PARAMS = [
+    Param("titles", "string", multi=True),
+    Param("pageids", "integer", multi=True),
+    Param("revids", "integer", multi=True),
+    Param("generator", []),
+    Param("redirects", "boolean"),
+    Param("converttitles", "boolean"),
+]
+
+
 class ApiQuery(ApiModule):
     name = "query"
     classname = "ApiQuery"
@@ -37,12 +49,7 @@ class ApiQuery(ApiModule):
         Param("iwurl", "boolean"),
         Param("continue", "string"),
         Param("rawcontinue", "boolean"),
-        Param("titles", "string", multi=True),
-        Param("pageids", "integer", multi=True),
-        Param("revids", "integer", multi=True),
-        Param("generator", []),
-        Param("redirects", "boolean"),
-        Param("converttitles", "boolean"),
+        *PAGESET_PARAMS,
     ]
 
     @classmethod
