@@ -159,10 +159,8 @@ def export_pages(
     Pages are handled 100 at a time and revisions fetched 200 at a time (with their texts
     and actors), so a few queries serve many small pages and a long history streams.
     """
-    from .importing import ensure_side_tables
     from .titles import make_title
 
-    ensure_side_tables()
     writer = DumpWriter(out, site_info())
     count = 0
     for pages in _chunks(select_pages(namespaces, titles), 100):

@@ -65,26 +65,6 @@ RC_MAX_AGE = timedelta(days=90)
 BATCH_REVISIONS = 200
 BATCH_BYTES = 16 << 20
 
-SIDE_TABLES = (
-    "CREATE TABLE IF NOT EXISTS dump_slot ("
-    " rev_id BIGINT NOT NULL, role VARCHAR(64) NOT NULL, origin BIGINT NOT NULL,"
-    " model VARCHAR(64) NOT NULL, format VARCHAR(64) NOT NULL, content_id BIGINT,"
-    " size INTEGER NOT NULL DEFAULT 0, sha1 VARCHAR(32) NOT NULL DEFAULT '',"
-    " PRIMARY KEY (rev_id, role))",
-    "CREATE TABLE IF NOT EXISTS dump_upload ("
-    " page_id BIGINT NOT NULL, timestamp VARCHAR(20) NOT NULL, contributor TEXT NOT NULL,"
-    " user_id BIGINT NOT NULL DEFAULT 0, comment TEXT, filename TEXT NOT NULL,"
-    " archivename TEXT, src TEXT NOT NULL, size BIGINT NOT NULL DEFAULT 0,"
-    " sha1base36 VARCHAR(40), rel TEXT, PRIMARY KEY (page_id, timestamp, filename))",
-)
-
-
-def ensure_side_tables() -> None:
-    """Create `dump_slot` and `dump_upload` if they do not exist yet."""
-    with connection.cursor() as c:
-        for sql in SIDE_TABLES:
-            c.execute(sql)
-
 
 @dataclass
 class ImportStats:
@@ -623,7 +603,6 @@ class Importer:
         self.pending_logs = []
 
     def run(self, reader: DumpReader) -> ImportStats:
-        ensure_side_tables()
         stats = self.stats
         stats.raw_size = reader.source.raw_size
         siteinfo = reader.read_siteinfo()
@@ -815,6 +794,5 @@ __all__ = [
     "ImportStats",
     "Importer",
     "TitleMapper",
-    "ensure_side_tables",
     "import_dump",
 ]
