@@ -277,3 +277,17 @@ def _paraminfo_default(p: Param) -> Any:
     if isinstance(p.default, datetime):
         return timestamps.iso(p.default)
     return p.default
+
+
+def auth_manager_params(token_type: str) -> list[Param]:
+    """The parameters of the AuthManager modules (clientlogin, createaccount), as
+    MediaWiki's ApiAuthManagerHelper declares them, with the module's token."""
+    return [
+        Param("requests", "string", multi=True),
+        Param("messageformat", ["html", "none", "raw", "wikitext"], default="wikitext"),
+        Param("mergerequestfields", "boolean"),
+        Param("preservestate", "boolean"),
+        Param("returnurl", "string"),
+        Param("continue", "boolean"),
+        Param("token", "string", required=True, sensitive=True, tokentype=token_type),
+    ]

@@ -7,7 +7,7 @@ from django.contrib.auth import authenticate, login
 from .. import throttle, tokens, users
 from ..base import ApiModule
 from ..errors import ApiError
-from ..params import Param
+from ..params import auth_manager_params
 
 
 class ApiClientLogin(ApiModule):
@@ -16,15 +16,7 @@ class ApiClientLogin(ApiModule):
     classname = "ApiClientLogin"
     must_be_posted = True
     read_rights = False
-    params = [
-        Param("requests", "string", multi=True),
-        Param("messageformat", ["html", "none", "raw", "wikitext"], default="wikitext"),
-        Param("mergerequestfields", "boolean"),
-        Param("preservestate", "boolean"),
-        Param("returnurl", "string"),
-        Param("continue", "boolean"),
-        Param("token", "string", required=True, sensitive=True, tokentype="login"),
-    ]
+    params = auth_manager_params("login")
 
     def execute(self) -> None:
         api = self.api

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..base import ApiModule
 from ..errors import ApiError
-from ..params import Param
+from ..params import auth_manager_params
 
 
 class ApiCreateAccount(ApiModule):
@@ -14,15 +14,7 @@ class ApiCreateAccount(ApiModule):
     must_be_posted = True
     read_rights = False
     write = True
-    params = [
-        Param("requests", "string", multi=True),
-        Param("messageformat", ["html", "none", "raw", "wikitext"], default="wikitext"),
-        Param("mergerequestfields", "boolean"),
-        Param("preservestate", "boolean"),
-        Param("returnurl", "string"),
-        Param("continue", "boolean"),
-        Param("token", "string", required=True, sensitive=True, tokentype="createaccount"),
-    ]
+    params = auth_manager_params("createaccount")
 
     def execute(self) -> None:
         from vellum.wiki.services import users as wiki_users
