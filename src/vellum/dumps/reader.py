@@ -44,6 +44,9 @@ _KEPT_CHUNKS = 24  # how far back (in MB) a line can be turned into a byte offse
 SUPPORTED_VERSIONS = ("0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "0.10", "0.11")
 
 
+_SLOT_FIELDS = frozenset(("origin", "model", "format", "text"))
+
+
 class _LineIndex:
     """Maps a (line, column) of the parser back to a byte offset in the stream.
 
@@ -444,20 +447,26 @@ class DumpReader:
         else:
             slot.text = text
 
+    def _slot_field(self, tag: str, child: Any, slot: Slot) -> None:
+        """<origin>, <model>, <format> or <text>: of a <content> slot, or of the main slot
+        written directly in <revision> (export 0.10 and older)."""
+        if tag == "origin":
+            slot.origin = _int(child.text, "<origin>")
+        elif tag == "model":
+            slot.model = child.text
+        elif tag == "format":
+            slot.format = child.text
+        else:
+            self._text(child, slot)
+
     def _slot(self, elem: Any) -> Slot:
         slot = Slot(role="")
         for child in elem:
             tag = self.local(child.tag)
             if tag == "role":
                 slot.role = child.text or ""
-            elif tag == "origin":
-                slot.origin = _int(child.text, "<origin>")
-            elif tag == "model":
-                slot.model = child.text
-            elif tag == "format":
-                slot.format = child.text
-            elif tag == "text":
-                self._text(child, slot)
+            elif tag in _SLOT_FIELDS:
+                self._slot_field(tag, child, slot)
             elif tag:
                 self._report("revision/content/" + tag, child)
         if not slot.role:
@@ -490,14 +499,8 @@ class DumpReader:
                 )
                 if rev.comment is None and not rev.comment_deleted:
                     rev.comment = ""
-            elif tag == "origin":
-                main.origin = _int(child.text, "<origin>")
-            elif tag == "model":
-                main.model = child.text
-            elif tag == "format":
-                main.format = child.text
-            elif tag == "text":
-                self._text(child, main)
+            elif tag in _SLOT_FIELDS:
+                self._slot_field(tag, child, main)
             elif tag == "content":
                 rev.slots.append(self._slot(child))
             elif tag == "sha1":
