@@ -167,56 +167,143 @@ def _compact(nodes: list) -> Children:
     return out
 
 
-_SEARCH_CACHE: dict[str, re.Pattern[str]] = {}
-_ELEMENTS_CACHE: dict[
-    tuple[tuple[str, ...], bool], tuple[re.Pattern[str], list[str], list[str]]
-] = {}
+_RUN_CACHE: dict[tuple[str, bool, bool, bool], re.Pattern[str]] = {}
+_ELEMENTS_CACHE: dict[tuple[tuple[str, ...], bool], _Syntax] = {}
 _CLOSE_CACHE: dict[str, re.Pattern[str]] = {}
 _WS = " \t"
 
+# The inside of a `[[link]]` whose first stop is its `]]`: every character that is not a
+# stop while looking for `]]` (see `_run_source`).
+_LINK_BODY = r"(?:[^{\[<\n\]\-]++|\{(?!\{)|\[(?!\[)|-(?!\{)|\n(?!=)|\](?!\])|<(?=[\s<>]))*+"
+# A `[[...]]` that would only ever become text again: MediaWiki opens a piece for it and
+# breaks it back into exactly this text at its `]]`.
+_PLAIN_LINK = r"\[\[(?!\[)" + _LINK_BODY + r"\]\]"
+# MediaWiki's own search stops at every '[', '{', '<', '-' and newline: the shortcut of the
+# exhaustive search only takes in links without them.
+_EXHAUSTIVE_LINK_RE = re.compile(r"\[\[(?!\[)[^\[{<\n\-\]]*+\]\]")
 
-def _search_re(closing: str, find_pipe: bool, find_equals: bool) -> re.Pattern[str]:
-    """Where the next thing that can change the tree is. MediaWiki stops at every '{',
-    '[', '-', '<', newline and closing character; single brackets, a '-' not before '{',
-    a '<' that cannot start a tag and a newline not followed by '=' (outside a heading)
-    only ever become text, so they are skipped here."""
-    key = f"{closing}|{find_pipe:d}{find_equals:d}"
-    pat = _SEARCH_CACHE.get(key)
+
+def _run_source(closing: str, find_pipe: bool, find_equals: bool) -> str:
+    """A pattern for the longest run of text before the next thing that can change the
+    tree. MediaWiki stops at every '{', '[', '-', '<', newline and closing character;
+    single brackets, a '-' not before '{', a '<' that cannot start a tag, a newline not
+    followed by '=' (outside a heading) and a `[[link]]` holding no other stop only ever
+    become text, so they are part of the run."""
+    excluded = "{[<\n-"
+    alternatives = [_PLAIN_LINK, r"\{(?!\{)", r"\[(?!\[)", r"-(?!\{)", r"<(?=[\s<>])"]
+    if closing != "\n":
+        alternatives.append(r"\n(?!=)")
+    if closing == "}":
+        excluded += "}"
+        alternatives.append(r"\}(?!\})")
+    elif closing == "]":
+        excluded += "]"
+        alternatives.append(r"\](?!\])")
+    elif closing == "}-":
+        excluded += "}"
+        alternatives.append(r"\}(?!-)")
+    if find_pipe:
+        excluded += "|"
+    if find_equals:
+        excluded += "="
+    return "(?:[^" + re.escape(excluded) + "]++|" + "|".join(alternatives) + ")*+"
+
+
+def _run_re(closing: str, find_pipe: bool, find_equals: bool, exhaustive: bool) -> re.Pattern[str]:
+    """The text-run pattern for a state; `exhaustive` gives MediaWiki's own stops
+    (strcspn over "[{<\\n-" + closing + "|="), slower, kept to check the fast one."""
+    key = (closing, find_pipe, find_equals, exhaustive)
+    pat = _RUN_CACHE.get(key)
     if pat is None:
-        parts = [r"\{\{", r"\[\[", r"-\{", r"<(?![\s<>])"]
-        parts.append(r"\n" if closing == "\n" else r"\n(?==)")
-        if closing == "}":
-            parts.append(r"\}\}")
-        elif closing == "]":
-            parts.append(r"\]\]")
-        elif closing == "}-":
-            parts.append(r"\}-")
-        if find_pipe:
-            parts.append(r"\|")
-        if find_equals:
-            parts.append("=")
-        pat = re.compile("|".join(parts))
-        _SEARCH_CACHE[key] = pat
+        if exhaustive:
+            chars = "[{<\n-" + closing + ("|" if find_pipe else "") + ("=" if find_equals else "")
+            source = "[^" + re.escape(chars) + "]*+"
+        else:
+            source = _run_source(closing, find_pipe, find_equals)
+        pat = _RUN_CACHE[key] = re.compile(source)
     return pat
 
 
-def _elements(tags: Iterable[str], for_inclusion: bool):
-    key = (tuple(sorted(tags)), for_inclusion)
-    cached = _ELEMENTS_CACHE.get(key)
-    if cached is None:
-        xmlish = list(key[0])
+# `{{title|name=value|value}}` holding nothing but text and plain links: its tree is built
+# from one match instead of one step per pipe and '='.
+_SIMPLE_TEMPLATE_RE = re.compile(
+    r"\{\{(?!\{)"
+    + _run_source("}", True, False)
+    + r"(?:\|"
+    + _run_source("}", True, True)
+    + r"(?:="
+    + _run_source("}", True, False)
+    + r")?)*+\}\}"
+)
+_SIMPLE_TITLE_RE = re.compile(_run_source("}", True, False))
+_SIMPLE_PART_RE = re.compile(
+    r"\|(" + _run_source("}", True, True) + r")(?:=(" + _run_source("}", True, False) + r"))?"
+)
+
+
+def _simple_template(text: str, start: int, end: int, line_start: bool) -> Template:
+    """The tree of a `{{...}}` matched by `_SIMPLE_TEMPLATE_RE` at text[start:end]."""
+    parts: list[Part] = []
+    index = 1
+    inner = text[start + 2 : end - 2]
+    if "[[" not in inner:
+        title, *segments = inner.split("|")
+        for segment in segments:
+            eq = segment.find("=")
+            if eq == -1:
+                parts.append(Part(None, [segment] if segment else [], index))
+                index += 1
+            else:
+                name = segment[:eq]
+                value = segment[eq + 1 :]
+                parts.append(Part([name] if name else [], [value] if value else [], 0))
+    else:
+        # A link's pipes are not the template's: split with the part pattern.
+        pos = _SIMPLE_TITLE_RE.match(text, start + 2).end()  # type: ignore[union-attr]
+        title = text[start + 2 : pos]
+        stop = end - 2
+        part_match = _SIMPLE_PART_RE.match
+        while pos < stop:
+            m = part_match(text, pos)
+            assert m is not None
+            name, value = m.groups()
+            if value is None:
+                parts.append(Part(None, [name] if name else [], index))
+                index += 1
+            else:
+                parts.append(Part([name] if name else [], [value] if value else [], 0))
+            pos = m.end()
+    return Template("template", [title] if title else [], parts, line_start)
+
+
+class _Syntax:
+    """The tag patterns for one set of extension tags and inclusion mode."""
+
+    __slots__ = ("elements_re", "ignored_tags", "ignored_elements", "trigger_re")
+
+    def __init__(self, tags: tuple[str, ...], for_inclusion: bool) -> None:
+        xmlish = list(tags)
         if for_inclusion:
-            ignored_tags = ["includeonly", "/includeonly"]
-            ignored_elements = ["noinclude"]
+            self.ignored_tags = ("includeonly", "/includeonly")
+            self.ignored_elements = ("noinclude",)
             xmlish.append("noinclude")
         else:
-            ignored_tags = ["noinclude", "/noinclude", "onlyinclude", "/onlyinclude"]
-            ignored_elements = ["includeonly"]
+            self.ignored_tags = ("noinclude", "/noinclude", "onlyinclude", "/onlyinclude")
+            self.ignored_elements = ("includeonly",)
             xmlish.append("includeonly")
-        alternatives = "|".join(re.escape(t) for t in xmlish + ignored_tags)
-        regex = re.compile(r"(" + alternatives + r")(?:[ \t\n\r\f\v]|/>|>)|(!--)", re.I | re.A)
-        cached = (regex, ignored_tags, ignored_elements)
-        _ELEMENTS_CACHE[key] = cached
+        alternatives = "|".join(re.escape(t) for t in xmlish + list(self.ignored_tags))
+        tag_start = r"(" + alternatives + r")(?:[ \t\n\r\f\v]|/>|>)|(!--)"
+        self.elements_re = re.compile(tag_start, re.I | re.A)
+        # Anything that can make the tree more than one text node.
+        self.trigger_re = re.compile(r"\{\{|-\{|\n=|<(?:" + tag_start + ")", re.I | re.A)
+
+
+def _elements(tags: Iterable[str], for_inclusion: bool) -> _Syntax:
+    key = (tags if tags.__class__ is tuple else tuple(tags), for_inclusion)
+    cached = _ELEMENTS_CACHE.get(key)  # type: ignore[arg-type]
+    if cached is None:
+        cached = _Syntax(tuple(sorted(key[0])), for_inclusion)
+        _ELEMENTS_CACHE[key] = cached  # type: ignore[index]
     return cached
 
 
@@ -247,23 +334,47 @@ def _span(text: str, start: int, chars: str = _WS, limit: int | None = None) -> 
 ALLOW_MISSING_END = ("includeonly", "noinclude", "onlyinclude")
 
 
-def _exhaustive_re(closing: str, find_pipe: bool, find_equals: bool) -> re.Pattern[str]:
-    """MediaWiki's own stop characters (strcspn over "[{<\\n-" + closing + "|="); slower,
-    kept to check that `_search_re` builds the same trees."""
-    chars = "[{<\n-" + closing + ("|" if find_pipe else "") + ("=" if find_equals else "")
-    return re.compile("[" + re.escape(chars) + "]")
+def _flat_tree(text: str, trigger_re: re.Pattern[str]) -> Children | None:
+    """The tree of a text (not starting with '=') whose only constructs are simple
+    `{{templates}}`, or None. Outside templates only `[[links]]` open pieces, and a link
+    piece always breaks back into its text and children, so the tree is flat."""
+    m = trigger_re.search(text)
+    if m is None:
+        # No template, tag, comment, heading or language conversion: one text node.
+        return [text] if text else []
+    out: Children = []
+    pos = 0
+    simple_match = _SIMPLE_TEMPLATE_RE.match
+    while m is not None:
+        start = m.start()
+        tm = simple_match(text, start) if text.startswith("{{", start) else None
+        if tm is None:
+            return None
+        if start > pos:
+            out.append(text[pos:start])
+        pos = tm.end()
+        out.append(_simple_template(text, start, pos, start > 0 and text[start - 1] == "\n"))
+        m = trigger_re.search(text, pos)
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
 
 
 def build(
     text: str, tags: Iterable[str], for_inclusion: bool = False, exhaustive: bool = False
 ) -> Children:
     """The children of the root node for `text`; `tags` are the extension tag names."""
-    search_re = _exhaustive_re if exhaustive else _search_re
-    patterns: dict[tuple[str, bool, bool], re.Pattern[str]] = {}
-    elements_re, ignored_tags, ignored_elements = _elements(tags, for_inclusion)
+    syntax = _elements(tags, for_inclusion)
+    elements_re = syntax.elements_re
+    ignored_tags = syntax.ignored_tags
+    ignored_elements = syntax.ignored_elements
     enable_onlyinclude = False
     if for_inclusion and "<onlyinclude>" in text and "</onlyinclude>" in text:
         enable_onlyinclude = True
+    elif not exhaustive and text[:1] != "=":
+        flat = _flat_tree(text, syntax.trigger_re)
+        if flat is not None:
+            return flat
 
     n_text = len(text)
     stack: list[_Piece] = []
@@ -272,6 +383,8 @@ def build(
     find_equals = False
     find_pipe = False
     in_heading = False
+    current_closing = ""
+    run_match = _run_re("", False, False, exhaustive).match
     heading_index = 1
     no_more_gt = False
     no_more_closing: set[str] = set()
@@ -280,13 +393,17 @@ def build(
     i = 0
 
     def set_flags() -> None:
-        nonlocal find_equals, find_pipe, in_heading, accum
+        nonlocal find_equals, find_pipe, in_heading, accum, current_closing, run_match
         if stack:
-            find_equals, find_pipe, in_heading = stack[-1].flags()
-            accum = stack[-1].parts[-1].out
+            top = stack[-1]
+            find_equals, find_pipe, in_heading = top.flags()
+            accum = top.parts[-1].out
+            current_closing = top.close
         else:
             find_equals = find_pipe = in_heading = False
             accum = root
+            current_closing = ""
+        run_match = _run_re(current_closing, find_pipe, find_equals, exhaustive).match
 
     while True:
         if find_onlyinclude:
@@ -304,13 +421,7 @@ def build(
             found = "line-start"
             cur = ""
         else:
-            current_closing = stack[-1].close if stack else ""
-            key = (current_closing, find_pipe, find_equals)
-            pat = patterns.get(key)
-            if pat is None:
-                pat = patterns[key] = search_re(current_closing, find_pipe, find_equals)
-            m = pat.search(text, i)
-            j = m.start() if m else n_text
+            j = run_match(text, i).end()  # type: ignore[union-attr]
             if j > i:
                 accum.append(text[i:j])
                 i = j
@@ -322,7 +433,6 @@ def build(
                     break
             else:
                 cur = text[i]
-                two = text[i : i + 2]
                 if cur == "|":
                     found = "pipe"
                 elif cur == "=":
@@ -331,23 +441,26 @@ def build(
                     found = "angle"
                 elif cur == "\n":
                     found = "line-end" if in_heading else "line-start"
-                elif two == current_closing:
-                    found = "close"
-                    cur = two
-                elif cur == current_closing:
-                    found = "close"
-                elif two in _RULES:
-                    cur = two
-                    found = "open"
-                    rule = _RULES[two]
-                elif cur in _RULES:
+                elif cur == "{" and text.startswith("{{", i):
                     found = "open"
                     rule = _RULES[cur]
+                elif text.startswith(current_closing, i) and current_closing:
+                    found = "close"
+                    cur = current_closing
                 else:
-                    # A '-' not starting '-{' or a '}' that closes nothing.
-                    accum.append(cur)
-                    i += 1
-                    continue
+                    two = text[i : i + 2]
+                    if two in _RULES:
+                        cur = two
+                        found = "open"
+                        rule = _RULES[two]
+                    elif cur in _RULES:
+                        found = "open"
+                        rule = _RULES[cur]
+                    else:
+                        # A '-' not starting '-{' or a '}' that closes nothing.
+                        accum.append(cur)
+                        i += 1
+                        continue
 
         if found == "angle":
             if enable_onlyinclude and text.startswith("</onlyinclude>", i):
@@ -500,19 +613,21 @@ def build(
                 cur = "{"
                 count -= 1
                 rule = _RULES[cur]
-            if count == 2 and cur == "[":
-                # `[[...]]` only shields its pipes: when the next stop after it is its
-                # `]]`, the piece would break back into exactly this text.
-                key = ("]", False, False)
-                pat = patterns.get(key)
-                if pat is None:
-                    pat = patterns[key] = search_re("]", False, False)
-                m = pat.search(text, i + 2)
-                if m is not None and text.startswith("]]", m.start()):
-                    j = m.start() + 2
-                    accum.append(text[i:j])
-                    i = j
-                    continue
+            if count == 2 and not saved_prefix:
+                if cur == "{" and not exhaustive:
+                    m = _SIMPLE_TEMPLATE_RE.match(text, i)
+                    if m is not None:
+                        j = m.end()
+                        accum.append(_simple_template(text, i, j, line_start))
+                        i = j
+                        continue
+                elif cur == "[" and exhaustive:
+                    # (The text runs of the fast search take in such links whole.)
+                    m = _EXHAUSTIVE_LINK_RE.match(text, i)
+                    if m is not None:
+                        accum.append(m.group())
+                        i = m.end()
+                        continue
             if count >= rule[2]:
                 piece = _Piece(cur, rule[0], count, line_start)
                 piece.saved_prefix = saved_prefix
@@ -585,11 +700,13 @@ def build(
         elif found == "pipe":
             stack[-1].parts.append(_Part())
             find_equals = True
+            run_match = _run_re(current_closing, find_pipe, True, exhaustive).match
             accum = stack[-1].parts[-1].out
             i += 1
 
         elif found == "equals":
             find_equals = False
+            run_match = _run_re(current_closing, find_pipe, False, exhaustive).match
             accum.append(EQUALS)
             stack[-1].parts[-1].eqpos = len(accum) - 1
             i += 1
