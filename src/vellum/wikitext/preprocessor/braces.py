@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..extensions import TAG_HOOKS
 from ..functions import call_parser_function
 from ..magicwords import expand_variable, match_variable
-from ..strip import MARKER_RE
+from ..sanitizer import decode_tag_attributes
+from ..strip import MARKER_PREFIX, MARKER_RE
 from ..title import Title
 from .dom import Ext, Template
 from .frame import PHP_WS, RECOVER_ORIG, STRIP_COMMENTS, Frame, php_trim
@@ -169,6 +171,7 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
     title_text: str | None = None
     text: Any = None
     saw_template_equals = False
+    missing_link: str | None = None
 
     title_with_spaces = frame.expand(node.title)
     part1 = title_with_spaces.strip(PHP_WS)
@@ -176,6 +179,18 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
     args = node.parts
 
     has_colon = ":" in part1
+    missing_key = None
+    if not has_colon and (state.mode == "html" or state.mode == "pre"):
+        # A page already found missing in this render: the same red link again.
+        missing_key = (part1, not args)
+        missing = state.missing_templates.get(missing_key)
+        if (
+            missing is not None
+            and frame.depth < state.max_template_depth
+            and frame.loop_check_ok(missing[0])
+            and state.increment_include_size("post-expand", missing[2])
+        ):
+            return missing[1]
     # subst: and safesubst:
     m = _SUBST_RE.match(part1) if has_colon else None
     subst = None
@@ -277,6 +292,8 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
             if not found and state.mode in ("html", "pre"):
                 text = f"[[:{title_text}]]"
                 found = True
+                if missing_key is not None:
+                    missing_link = text
         if not frame.loop_check_ok(title):
             found = True
             text = f"{ERROR_START}Template loop detected: [[{title_text}]]</span>"
@@ -334,6 +351,9 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
 
     if text is None:
         return ""
+    if missing_key is not None and text is missing_link:
+        assert title is not None
+        state.missing_templates[missing_key] = (title, text, _byte_len(text))
     if is_local_obj:
         return text if isinstance(text, list) else [text]
     return text if isinstance(text, str) else frame.expand(text)
@@ -394,6 +414,23 @@ def extension_substitution(frame: Frame, node: Ext) -> str:
     return tag_substitution(frame, node.name, node.attr or "", node.inner, node.close)
 
 
+# Decoded attributes of tags, by attribute text (the same few recur: <ref name=...>).
+_ATTRIBUTES_CACHE: dict[str, dict[str, str]] = {}
+
+
+def _tag_attributes(attr_text: str) -> dict[str, str]:
+    """decode_tag_attributes, cached; the caller gets its own dict."""
+    if not attr_text:
+        return {}
+    attrs = _ATTRIBUTES_CACHE.get(attr_text)
+    if attrs is None:
+        attrs = decode_tag_attributes(attr_text)
+        if len(_ATTRIBUTES_CACHE) >= 20000:
+            _ATTRIBUTES_CACHE.clear()
+        _ATTRIBUTES_CACHE[attr_text] = attrs
+    return dict(attrs)
+
+
 def tag_substitution(
     frame: Frame,
     name: str,
@@ -403,14 +440,11 @@ def tag_substitution(
     attributes: dict[str, str] | None = None,
 ) -> str:
     """Parser::extensionSubstitution for a tag from the tree or from {{#tag:}}."""
-    from ..extensions import TAG_HOOKS
-    from ..sanitizer import decode_tag_attributes
-
     ctx = frame.ctx
     state = frame.state
     if state.mode == "html":
         lname = name.lower()
-        attrs = decode_tag_attributes(attr_text)
+        attrs = _tag_attributes(attr_text)
         if attributes:
             for key, value in attributes.items():
                 attrs.setdefault(key, value)
@@ -430,7 +464,7 @@ def tag_substitution(
                 return output
             if marker_type == "nowiki":
                 return ctx.strip.add_nowiki(output, lname)
-        if MARKER_RE.fullmatch(output):
+        if output.startswith(MARKER_PREFIX) and MARKER_RE.fullmatch(output):
             return output
         return ctx.strip.add_general(output, lname)
     # The pre-save transform and plain preprocessing keep the tag as it is.

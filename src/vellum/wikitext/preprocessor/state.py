@@ -67,6 +67,8 @@ class PPState:
         self.dom_cache: dict[tuple[str, bool], list] = {}
         self.template_dom_cache: dict[str, Any] = {}
         self.template_redirect_cache: dict[str, Any] = {}
+        # (title text, without args) -> (title, red link, its size) of missing templates
+        self.missing_templates: dict[tuple[str, bool], tuple[Any, str, int]] = {}
         self.expanded_cache: dict[str, str] = {}
         self.headings: list[dict[str, Any]] = ctx.ext_state.setdefault("headings", [])
         self.warned: set[str] = set()

@@ -92,7 +92,11 @@ def _validate(
                 return "cite_error_ref_no_key", ()
             if text.strip() == "":
                 return "cite_error_ref_no_input", ()
-        if text is not None and _INCLUDED_REF.search(_TAGS_AND_COMMENTS.sub("", text)):
+        if (
+            text is not None
+            and "<" in text
+            and _INCLUDED_REF.search(_TAGS_AND_COMMENTS.sub("", text))
+        ):
             return "cite_error_included_ref", ()
         return None
     if group != st.in_references_group:
@@ -158,9 +162,20 @@ def ref_hook(ctx: ParserContext, content: str | None, attrs: dict[str, str], fra
         st.in_ref_tag = False
 
 
+_WS_RUN = re.compile(r"[\t\r\n ]+")
+
+
+def _fold_spaces(value: str) -> str:
+    if "\t" in value or "\n" in value or "\r" in value or "  " in value:
+        value = _WS_RUN.sub(" ", value)
+    return value.strip()
+
+
 def _normalize(attrs: dict[str, str]) -> dict[str, str]:
     """Attribute values as Sanitizer::decodeTagAttributes leaves them (whitespace folded)."""
-    return {k.lower(): re.sub(r"[\t\r\n ]+", " ", v).strip() for k, v in attrs.items()}
+    if not attrs:
+        return {}
+    return {k.lower(): _fold_spaces(v) for k, v in attrs.items()}
 
 
 def _references_errors(ctx: ParserContext, st: CiteState) -> str:

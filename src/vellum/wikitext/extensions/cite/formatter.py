@@ -25,12 +25,16 @@ def normalize_key(ctx: ParserContext, key: str) -> str:
     return _normalize_key(key, _mode(ctx))
 
 
+_PERCENT_ESCAPE = re.compile(r"%([a-fA-F0-9]{2})")
+_UNDERSCORES = re.compile(r"__+")
+
+
 @lru_cache(maxsize=4096)
 def _normalize_key(key: str, mode: str) -> str:
     out = escape_id(key, mode)
-    if mode == "html5":
-        out = re.sub(r"%([a-fA-F0-9]{2})", r"%25\1", out)
-    return re.sub(r"__+", "_", out)
+    if mode == "html5" and "%" in out:
+        out = _PERCENT_ESCAPE.sub(r"%25\1", out)
+    return _UNDERSCORES.sub("_", out) if "__" in out else out
 
 
 def ref_key(ctx: ParserContext, key: str, num: str | None = None) -> str:
@@ -50,9 +54,13 @@ _TITLE_SPACES = re.compile("[ _\u00a0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f
 
 def _href(ctx: ParserContext, anchor: str) -> str:
     """A same-page link to an id, as [[#anchor]] renders it."""
-    if _mode(ctx) == "html5":
+    return _mode_href(anchor, _mode(ctx))
+
+
+def _mode_href(anchor: str, mode: str) -> str:
+    if mode == "html5":
         return "#" + _TITLE_SPACES.sub("_", anchor)
-    return "#" + escape_id(anchor.replace("_", " "), _mode(ctx))
+    return "#" + escape_id(anchor.replace("_", " "), mode)
 
 
 def _attr(text: str) -> str:
@@ -80,22 +88,24 @@ def link_ref(ctx: ParserContext, group: str, ref: Ref) -> str:
                 ctx, "cite_error_no_link_label_group", group, "cite_link_label_group-" + group
             )
     else:
-        label = str(ref.number)
+        label_html = str(ref.number)
         if group != "":
-            label = f"{group} {label}"
-        label_html = html.escape(label)
+            label_html = html.escape(f"{group} {label_html}")
     if ref.extends_index is not None:
         label_html += f".{ref.extends_index}"
+    mode = _mode(ctx)
     if ref.name:
-        sup_id = ref_key(ctx, ref.name, f"{ref.key}-{ref.count}")
-        note_id = references_key(ctx, f"{ref.name}-{ref.key}")
+        sup_id = _normalize_key(f"cite_ref-{ref.name}_{ref.key}-{ref.count}", mode)
+        note_id = _normalize_key(f"cite_note-{ref.name}-{ref.key}", mode)
     else:
-        sup_id = ref_key(ctx, str(ref.key))
-        note_id = references_key(ctx, str(ref.key))
-    return (
-        f'<sup id="{_attr(sup_id)}" class="reference"><a href="{_attr(_href(ctx, note_id))}">'
-        f"&#91;{label_html}&#93;</a></sup>"
-    )
+        sup_id = _normalize_key(f"cite_ref-{ref.key}", mode)
+        note_id = _normalize_key(f"cite_note-{ref.key}", mode)
+    href = _mode_href(note_id, mode)
+    if mode != "legacy":
+        # (Legacy ids and links hold only [A-Za-z0-9_.:#-]: nothing to escape.)
+        sup_id = _attr(sup_id)
+        href = _attr(href)
+    return f'<sup id="{sup_id}" class="reference"><a href="{href}">&#91;{label_html}&#93;</a></sup>'
 
 
 def _reference_text(ctx: ParserContext, key: RefKey, text: str | None) -> str:
