@@ -176,13 +176,12 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
     title_with_spaces = frame.expand(node.title)
     part1 = title_with_spaces.strip(PHP_WS)
     original_title = part1
-    args = node.parts
 
     has_colon = ":" in part1
     missing_key = None
     if not has_colon and (state.mode == "html" or state.mode == "pre"):
         # A page already found missing in this render: the same red link again.
-        missing_key = (part1, not args)
+        missing_key = (part1, not node.has_parts)
         missing = state.missing_templates.get(missing_key)
         if (
             missing is not None
@@ -191,6 +190,8 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
             and state.increment_include_size("post-expand", missing[2])
         ):
             return missing[1]
+    args = node.parts
+
     # subst: and safesubst:
     m = _SUBST_RE.match(part1) if has_colon else None
     subst = None

@@ -22,13 +22,34 @@ class Node:
 class Template(Node):
     """`{{title|part|...}}` (kind 'template') or `{{{title|default}}}` (kind 'tplarg')."""
 
-    __slots__ = ("kind", "title", "parts", "line_start")
+    __slots__ = ("kind", "title", "_parts", "line_start", "_unsplit")
 
-    def __init__(self, kind: str, title: Children, parts: list[Part], line_start: bool) -> None:
+    def __init__(
+        self,
+        kind: str,
+        title: Children,
+        parts: list[Part] | None,
+        line_start: bool,
+        unsplit: str = "",
+    ) -> None:
         self.kind = kind
         self.title = title
-        self.parts = parts
+        self._parts = parts
         self.line_start = line_start
+        self._unsplit = unsplit
+
+    @property
+    def parts(self) -> list[Part]:
+        """The `|`-separated parts. A simple template (see `_simple_template`) keeps the
+        text after its first `|` and splits it on first use: most are never looked at."""
+        parts = self._parts
+        if parts is None:
+            parts = self._parts = _split_parts(self._unsplit)
+        return parts
+
+    @property
+    def has_parts(self) -> bool:
+        return self._parts is None or bool(self._parts)
 
 
 class Part(Node):
@@ -241,38 +262,48 @@ _SIMPLE_PART_RE = re.compile(
 )
 
 
-def _simple_template(text: str, start: int, end: int, line_start: bool) -> Template:
-    """The tree of a `{{...}}` matched by `_SIMPLE_TEMPLATE_RE` at text[start:end]."""
+def _split_parts(unsplit: str) -> list[Part]:
+    """The parts of a simple template without links, from the text after its first `|`."""
     parts: list[Part] = []
     index = 1
+    for segment in unsplit.split("|"):
+        eq = segment.find("=")
+        if eq == -1:
+            parts.append(Part(None, [segment] if segment else [], index))
+            index += 1
+        else:
+            name = segment[:eq]
+            value = segment[eq + 1 :]
+            parts.append(Part([name] if name else [], [value] if value else [], 0))
+    return parts
+
+
+def _simple_template(text: str, start: int, end: int, line_start: bool) -> Template:
+    """The tree of a `{{...}}` matched by `_SIMPLE_TEMPLATE_RE` at text[start:end]."""
     inner = text[start + 2 : end - 2]
     if "[[" not in inner:
-        title, *segments = inner.split("|")
-        for segment in segments:
-            eq = segment.find("=")
-            if eq == -1:
-                parts.append(Part(None, [segment] if segment else [], index))
-                index += 1
-            else:
-                name = segment[:eq]
-                value = segment[eq + 1 :]
-                parts.append(Part([name] if name else [], [value] if value else [], 0))
-    else:
-        # A link's pipes are not the template's: split with the part pattern.
-        pos = _SIMPLE_TITLE_RE.match(text, start + 2).end()  # type: ignore[union-attr]
-        title = text[start + 2 : pos]
-        stop = end - 2
-        part_match = _SIMPLE_PART_RE.match
-        while pos < stop:
-            m = part_match(text, pos)
-            assert m is not None
-            name, value = m.groups()
-            if value is None:
-                parts.append(Part(None, [name] if name else [], index))
-                index += 1
-            else:
-                parts.append(Part([name] if name else [], [value] if value else [], 0))
-            pos = m.end()
+        bar = inner.find("|")
+        if bar == -1:
+            return Template("template", [inner] if inner else [], [], line_start)
+        title = inner[:bar]
+        return Template("template", [title] if title else [], None, line_start, inner[bar + 1 :])
+    # A link's pipes are not the template's: split with the part pattern.
+    parts: list[Part] = []
+    index = 1
+    pos = _SIMPLE_TITLE_RE.match(text, start + 2).end()  # type: ignore[union-attr]
+    title = text[start + 2 : pos]
+    stop = end - 2
+    part_match = _SIMPLE_PART_RE.match
+    while pos < stop:
+        m = part_match(text, pos)
+        assert m is not None
+        name, value = m.groups()
+        if value is None:
+            parts.append(Part(None, [name] if name else [], index))
+            index += 1
+        else:
+            parts.append(Part([name] if name else [], [value] if value else [], 0))
+        pos = m.end()
     return Template("template", [title] if title else [], parts, line_start)
 
 
