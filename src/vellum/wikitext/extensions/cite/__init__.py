@@ -52,7 +52,10 @@ def _parse_arguments(
     argv: dict[str, str], allowed: tuple[str, ...]
 ) -> tuple[dict[str, str | None], bool]:
     """Cite::parseArguments: the allowed attributes, and whether there were others."""
-    values: dict[str, str | None] = {k: argv.get(k) for k in allowed}
+    if not argv:
+        return dict.fromkeys(allowed), False
+    get = argv.get
+    values: dict[str, str | None] = {k: get(k) for k in allowed}
     return values, any(k not in allowed for k in argv)
 
 

@@ -100,11 +100,13 @@ def link_ref(ctx: ParserContext, group: str, ref: Ref) -> str:
     else:
         sup_id = _normalize_key(f"cite_ref-{ref.key}", mode)
         note_id = _normalize_key(f"cite_note-{ref.key}", mode)
-    href = _mode_href(note_id, mode)
-    if mode != "legacy":
-        # (Legacy ids and links hold only [A-Za-z0-9_.:#-]: nothing to escape.)
+    if mode == "legacy":
+        # A legacy id holds only [A-Za-z0-9_.:-]: escaping it again as a link changes
+        # nothing, and neither does escaping it for HTML.
+        href = "#" + note_id
+    else:
         sup_id = _attr(sup_id)
-        href = _attr(href)
+        href = _attr(_mode_href(note_id, mode))
     return f'<sup id="{sup_id}" class="reference"><a href="{href}">&#91;{label_html}&#93;</a></sup>'
 
 
