@@ -10,7 +10,7 @@ MediaWiki. Text nodes are plain `str`; everything else is one of the node classe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 Children = list  # list[str | Node]
 
@@ -188,78 +188,97 @@ def _compact(nodes: list) -> Children:
     return out
 
 
-_RUN_CACHE: dict[tuple[str, bool, bool, bool], re.Pattern[str]] = {}
 _ELEMENTS_CACHE: dict[tuple[tuple[str, ...], bool], _Syntax] = {}
 _CLOSE_CACHE: dict[str, re.Pattern[str]] = {}
 _WS = " \t"
 
-# The inside of a `[[link]]` whose first stop is its `]]`: every character that is not a
-# stop while looking for `]]` (see `_run_source`).
-_LINK_BODY = r"(?:[^{\[<\n\]\-]++|\{(?!\{)|\[(?!\[)|-(?!\{)|\n(?!=)|\](?!\])|<(?=[\s<>]))*+"
-# A `[[...]]` that would only ever become text again: MediaWiki opens a piece for it and
-# breaks it back into exactly this text at its `]]`.
-_PLAIN_LINK = r"\[\[(?!\[)" + _LINK_BODY + r"\]\]"
+# A '<' that cannot start a tag, whatever the tags are.
+_NO_TAG = r"<(?=[\s<>])"
 # MediaWiki's own search stops at every '[', '{', '<', '-' and newline: the shortcut of the
 # exhaustive search only takes in links without them.
 _EXHAUSTIVE_LINK_RE = re.compile(r"\[\[(?!\[)[^\[{<\n\-\]]*+\]\]")
 
-
-def _run_source(closing: str, find_pipe: bool, find_equals: bool) -> str:
-    """A pattern for the longest run of text before the next thing that can change the
-    tree. MediaWiki stops at every '{', '[', '-', '<', newline and closing character;
-    single brackets, a '-' not before '{', a '<' that cannot start a tag, a newline not
-    followed by '=' (outside a heading) and a `[[link]]` holding no other stop only ever
-    become text, so they are part of the run."""
-    excluded = "{[<\n-"
-    alternatives = [_PLAIN_LINK, r"\{(?!\{)", r"\[(?!\[)", r"-(?!\{)", r"<(?=[\s<>])"]
-    if closing != "\n":
-        alternatives.append(r"\n(?!=)")
-    if closing == "}":
-        excluded += "}"
-        alternatives.append(r"\}(?!\})")
-    elif closing == "]":
-        excluded += "]"
-        alternatives.append(r"\](?!\])")
-    elif closing == "}-":
-        excluded += "}"
-        alternatives.append(r"\}(?!-)")
-    if find_pipe:
-        excluded += "|"
-    if find_equals:
-        excluded += "="
-    return "(?:[^" + re.escape(excluded) + "]++|" + "|".join(alternatives) + ")*+"
+RunMatch = Callable[[str, int], "re.Match[str] | None"]
 
 
-def _run_re(closing: str, find_pipe: bool, find_equals: bool, exhaustive: bool) -> re.Pattern[str]:
-    """The text-run pattern for a state; `exhaustive` gives MediaWiki's own stops
-    (strcspn over "[{<\\n-" + closing + "|="), slower, kept to check the fast one."""
-    key = (closing, find_pipe, find_equals, exhaustive)
-    pat = _RUN_CACHE.get(key)
-    if pat is None:
-        if exhaustive:
-            chars = "[{<\n-" + closing + ("|" if find_pipe else "") + ("=" if find_equals else "")
-            source = "[^" + re.escape(chars) + "]*+"
-        else:
-            source = _run_source(closing, find_pipe, find_equals)
-        pat = _RUN_CACHE[key] = re.compile(source)
-    return pat
+class _Patterns:
+    """The patterns for runs of text, given what tells a '<' that cannot start a tag
+    (None: MediaWiki's own stops, slower, kept to check the fast ones)."""
+
+    def __init__(self, no_tag: str | None) -> None:
+        self.no_tag = no_tag
+        self.runs: dict[tuple[str, bool, bool], RunMatch] = {}
+        if no_tag is None:
+            return
+        # `{{title|name=value|value}}` holding nothing but text and plain links: its tree
+        # is built from one match instead of one step per pipe and '='.
+        self.simple_template = re.compile(
+            r"\{\{(?!\{)"
+            + self.run_source("}", True, False)
+            + r"(?:\|"
+            + self.run_source("}", True, True)
+            + r"(?:="
+            + self.run_source("}", True, False)
+            + r")?)*+\}\}"
+        ).match
+        self.simple_title = re.compile(self.run_source("}", True, False)).match
+        self.simple_part = re.compile(
+            r"\|("
+            + self.run_source("}", True, True)
+            + r")(?:=("
+            + self.run_source("}", True, False)
+            + r"))?"
+        ).match
+
+    def run_source(self, closing: str, find_pipe: bool, find_equals: bool) -> str:
+        """A pattern for the longest run of text before the next thing that can change
+        the tree. MediaWiki stops at every '{', '[', '-', '<', newline and closing
+        character; single brackets, a '-' not before '{', a '<' that cannot start a tag,
+        a newline not followed by '=' (outside a heading) and a `[[link]]` holding no
+        other stop only ever become text, so they are part of the run."""
+        no_tag = self.no_tag
+        assert no_tag is not None
+        # A `[[...]]` whose first stop is its `]]` would only ever become text again:
+        # MediaWiki opens a piece for it and breaks it back into this text at its `]]`.
+        link_body = (
+            r"(?:[^{\[<\n\]\-]++|\{(?!\{)|\[(?!\[)|-(?!\{)|\n(?!=)|\](?!\])|" + no_tag + ")*+"
+        )
+        plain_link = r"\[\[(?!\[)" + link_body + r"\]\]"
+        excluded = "{[<\n-"
+        alternatives = [plain_link, r"\{(?!\{)", r"\[(?!\[)", r"-(?!\{)", no_tag]
+        if closing != "\n":
+            alternatives.append(r"\n(?!=)")
+        if closing == "}":
+            excluded += "}"
+            alternatives.append(r"\}(?!\})")
+        elif closing == "]":
+            excluded += "]"
+            alternatives.append(r"\](?!\])")
+        elif closing == "}-":
+            excluded += "}"
+            alternatives.append(r"\}(?!-)")
+        if find_pipe:
+            excluded += "|"
+        if find_equals:
+            excluded += "="
+        return "(?:[^" + re.escape(excluded) + "]++|" + "|".join(alternatives) + ")*+"
+
+    def run(self, closing: str, find_pipe: bool, find_equals: bool) -> RunMatch:
+        """`match` of the text-run pattern for a state."""
+        key = (closing, find_pipe, find_equals)
+        match = self.runs.get(key)
+        if match is None:
+            if self.no_tag is None:
+                chars = "[{<\n-" + closing + ("|" if find_pipe else "")
+                source = "[^" + re.escape(chars + ("=" if find_equals else "")) + "]*+"
+            else:
+                source = self.run_source(closing, find_pipe, find_equals)
+            match = self.runs[key] = re.compile(source).match
+        return match
 
 
-# `{{title|name=value|value}}` holding nothing but text and plain links: its tree is built
-# from one match instead of one step per pipe and '='.
-_SIMPLE_TEMPLATE_RE = re.compile(
-    r"\{\{(?!\{)"
-    + _run_source("}", True, False)
-    + r"(?:\|"
-    + _run_source("}", True, True)
-    + r"(?:="
-    + _run_source("}", True, False)
-    + r")?)*+\}\}"
-)
-_SIMPLE_TITLE_RE = re.compile(_run_source("}", True, False))
-_SIMPLE_PART_RE = re.compile(
-    r"\|(" + _run_source("}", True, True) + r")(?:=(" + _run_source("}", True, False) + r"))?"
-)
+_EXHAUSTIVE = _Patterns(None)
+_ANY_TAGS = _Patterns(_NO_TAG)
 
 
 def _split_parts(unsplit: str) -> list[Part]:
@@ -278,8 +297,10 @@ def _split_parts(unsplit: str) -> list[Part]:
     return parts
 
 
-def _simple_template(text: str, start: int, end: int, line_start: bool) -> Template:
-    """The tree of a `{{...}}` matched by `_SIMPLE_TEMPLATE_RE` at text[start:end]."""
+def _simple_template(
+    text: str, start: int, end: int, line_start: bool, patterns: _Patterns
+) -> Template:
+    """The tree of a `{{...}}` matched by `patterns.simple_template` at text[start:end]."""
     inner = text[start + 2 : end - 2]
     if "[[" not in inner:
         bar = inner.find("|")
@@ -290,10 +311,10 @@ def _simple_template(text: str, start: int, end: int, line_start: bool) -> Templ
     # A link's pipes are not the template's: split with the part pattern.
     parts: list[Part] = []
     index = 1
-    pos = _SIMPLE_TITLE_RE.match(text, start + 2).end()  # type: ignore[union-attr]
+    pos = patterns.simple_title(text, start + 2).end()  # type: ignore[union-attr]
     title = text[start + 2 : pos]
     stop = end - 2
-    part_match = _SIMPLE_PART_RE.match
+    part_match = patterns.simple_part
     while pos < stop:
         m = part_match(text, pos)
         assert m is not None
@@ -310,7 +331,7 @@ def _simple_template(text: str, start: int, end: int, line_start: bool) -> Templ
 class _Syntax:
     """The tag patterns for one set of extension tags and inclusion mode."""
 
-    __slots__ = ("elements_re", "ignored_tags", "ignored_elements", "trigger_re")
+    __slots__ = ("elements_re", "ignored_tags", "ignored_elements", "trigger_re", "patterns")
 
     def __init__(self, tags: tuple[str, ...], for_inclusion: bool) -> None:
         xmlish = list(tags)
@@ -327,6 +348,8 @@ class _Syntax:
         self.elements_re = re.compile(tag_start, re.I | re.A)
         # Anything that can make the tree more than one text node.
         self.trigger_re = re.compile(r"\{\{|-\{|\n=|<(?:" + tag_start + ")", re.I | re.A)
+        no_tag = r"<(?!(?ai:(?:" + alternatives + r")(?:[ \t\n\r\f\v]|/>|>)|!--))"
+        self.patterns = _Patterns(no_tag)
 
 
 def _elements(tags: Iterable[str], for_inclusion: bool) -> _Syntax:
@@ -365,17 +388,19 @@ def _span(text: str, start: int, chars: str = _WS, limit: int | None = None) -> 
 ALLOW_MISSING_END = ("includeonly", "noinclude", "onlyinclude")
 
 
-def _flat_tree(text: str, trigger_re: re.Pattern[str]) -> Children | None:
+def _flat_tree(text: str, syntax: _Syntax) -> Children | None:
     """The tree of a text (not starting with '=') whose only constructs are simple
     `{{templates}}`, or None. Outside templates only `[[links]]` open pieces, and a link
     piece always breaks back into its text and children, so the tree is flat."""
+    trigger_re = syntax.trigger_re
     m = trigger_re.search(text)
     if m is None:
         # No template, tag, comment, heading or language conversion: one text node.
         return [text] if text else []
     out: Children = []
     pos = 0
-    simple_match = _SIMPLE_TEMPLATE_RE.match
+    patterns = syntax.patterns
+    simple_match = patterns.simple_template
     while m is not None:
         start = m.start()
         tm = simple_match(text, start) if text.startswith("{{", start) else None
@@ -384,7 +409,8 @@ def _flat_tree(text: str, trigger_re: re.Pattern[str]) -> Children | None:
         if start > pos:
             out.append(text[pos:start])
         pos = tm.end()
-        out.append(_simple_template(text, start, pos, start > 0 and text[start - 1] == "\n"))
+        line_start = start > 0 and text[start - 1] == "\n"
+        out.append(_simple_template(text, start, pos, line_start, patterns))
         m = trigger_re.search(text, pos)
     if pos < len(text):
         out.append(text[pos:])
@@ -403,7 +429,7 @@ def build(
     if for_inclusion and "<onlyinclude>" in text and "</onlyinclude>" in text:
         enable_onlyinclude = True
     elif not exhaustive and text[:1] != "=":
-        flat = _flat_tree(text, syntax.trigger_re)
+        flat = _flat_tree(text, syntax)
         if flat is not None:
             return flat
 
@@ -415,7 +441,14 @@ def build(
     find_pipe = False
     in_heading = False
     current_closing = ""
-    run_match = _run_re("", False, False, exhaustive).match
+    if exhaustive:
+        patterns = _EXHAUSTIVE
+    elif enable_onlyinclude:
+        patterns = _ANY_TAGS  # a '</onlyinclude>' has to stop the runs too
+    else:
+        patterns = syntax.patterns
+    run = patterns.run
+    run_match = run("", False, False)
     heading_index = 1
     no_more_gt = False
     no_more_closing: set[str] = set()
@@ -434,7 +467,7 @@ def build(
             find_equals = find_pipe = in_heading = False
             accum = root
             current_closing = ""
-        run_match = _run_re(current_closing, find_pipe, find_equals, exhaustive).match
+        run_match = run(current_closing, find_pipe, find_equals)
 
     while True:
         if find_onlyinclude:
@@ -646,10 +679,10 @@ def build(
                 rule = _RULES[cur]
             if count == 2 and not saved_prefix:
                 if cur == "{" and not exhaustive:
-                    m = _SIMPLE_TEMPLATE_RE.match(text, i)
+                    m = patterns.simple_template(text, i)
                     if m is not None:
                         j = m.end()
-                        accum.append(_simple_template(text, i, j, line_start))
+                        accum.append(_simple_template(text, i, j, line_start, patterns))
                         i = j
                         continue
                 elif cur == "[" and exhaustive:
@@ -731,13 +764,13 @@ def build(
         elif found == "pipe":
             stack[-1].parts.append(_Part())
             find_equals = True
-            run_match = _run_re(current_closing, find_pipe, True, exhaustive).match
+            run_match = run(current_closing, find_pipe, True)
             accum = stack[-1].parts[-1].out
             i += 1
 
         elif found == "equals":
             find_equals = False
-            run_match = _run_re(current_closing, find_pipe, False, exhaustive).match
+            run_match = run(current_closing, find_pipe, False)
             accum.append(EQUALS)
             stack[-1].parts[-1].eqpos = len(accum) - 1
             i += 1
