@@ -54,12 +54,18 @@ def _regexes(protocols: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     }
 
 
+_preprocessor: Any = None  # preprocessor.preprocess, imported on first use
+
+
 def _preprocess(ctx: ParserContext, text: str, frame: Any = None) -> str:
-    try:
-        from .preprocessor import preprocess
-    except ImportError:
-        return text
-    return preprocess(ctx, text, frame)
+    global _preprocessor
+    if _preprocessor is None:
+        try:
+            from .preprocessor import preprocess
+        except ImportError:
+            return text
+        _preprocessor = preprocess
+    return _preprocessor(ctx, text, frame)
 
 
 class Parser:

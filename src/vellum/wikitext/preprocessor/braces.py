@@ -173,7 +173,18 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
     saw_template_equals = False
     missing_link: str | None = None
 
-    title_with_spaces = frame.expand(node.title)
+    title_nodes = node.title
+    if (
+        len(title_nodes) == 1
+        and title_nodes[0].__class__ is str
+        and state.node_count < state.max_node_count
+        and state.expansion_depth <= state.max_expand_depth
+    ):
+        # What frame.expand does with a single text within the limits.
+        state.node_count += 1
+        title_with_spaces = title_nodes[0]
+    else:
+        title_with_spaces = frame.expand(title_nodes)
     part1 = title_with_spaces.strip(PHP_WS)
     original_title = part1
 

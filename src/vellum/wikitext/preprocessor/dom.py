@@ -163,9 +163,10 @@ class _Piece:
         return accum
 
 
-def _compact(nodes: list) -> Children:
-    """Merge adjacent text nodes; an unused `=` marker becomes text."""
-    if len(nodes) == 1:  # the common case: one text or one node
+def _compact(nodes: list, root: bool = False) -> Children:
+    """Merge adjacent text nodes; an unused `=` marker becomes text. In the root's
+    children, headings are marked `top`."""
+    if len(nodes) == 1 and not root:  # the common case: one text or one node
         n = nodes[0]
         if n.__class__ is str:
             return [n] if n else []
@@ -173,7 +174,7 @@ def _compact(nodes: list) -> Children:
     out: Children = []
     buf: list[str] = []
     for n in nodes:
-        if isinstance(n, str):
+        if n.__class__ is str:
             if n:
                 buf.append(n)
         elif n is EQUALS:
@@ -182,6 +183,8 @@ def _compact(nodes: list) -> Children:
             if buf:
                 out.append("".join(buf))
                 buf = []
+            if root and n.__class__ is Heading:
+                n.top = True
             out.append(n)
     if buf:
         out.append("".join(buf))
@@ -777,8 +780,4 @@ def build(
 
     for piece in stack:
         root.extend(piece.break_syntax())
-    out = _compact(root)
-    for node in out:
-        if isinstance(node, Heading):
-            node.top = True
-    return out
+    return _compact(root, root=True)
