@@ -670,8 +670,10 @@ def build(
             cur_len = len(cur)
             if cur_len > 1:
                 count = _span(text, i + 1, cur[-1]) + 1
-            else:
+            elif text.startswith(cur, i + 2):
                 count = _span(text, i, cur)
+            else:
+                count = 2 if text.startswith(cur, i + 1) else 1
             saved_prefix = ""
             line_start = i > 0 and text[i - 1] == "\n"
             if cur == "-{" and count > cur_len:
