@@ -48,12 +48,19 @@ def state(ctx: ParserContext) -> CiteState:
     return st
 
 
+# The (never changed) arguments of a tag without attributes.
+_NO_ARGUMENTS: dict[tuple[str, ...], dict[str, str | None]] = {
+    REF_ATTRIBUTES: dict.fromkeys(REF_ATTRIBUTES),
+    REFERENCES_ATTRIBUTES: dict.fromkeys(REFERENCES_ATTRIBUTES),
+}
+
+
 def _parse_arguments(
     argv: dict[str, str], allowed: tuple[str, ...]
 ) -> tuple[dict[str, str | None], bool]:
     """Cite::parseArguments: the allowed attributes, and whether there were others."""
     if not argv:
-        return dict.fromkeys(allowed), False
+        return _NO_ARGUMENTS[allowed], False
     get = argv.get
     values: dict[str, str | None] = {k: get(k) for k in allowed}
     return values, any(k not in allowed for k in argv)

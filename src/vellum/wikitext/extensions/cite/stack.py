@@ -59,7 +59,9 @@ class ReferenceStack:
         extends: str | None = None,
     ) -> Ref | None:
         """ReferenceStack::pushRef; None when the ref gets no footnote mark (a follow)."""
-        refs = self.refs.setdefault(group, {})
+        refs = self.refs.get(group)
+        if refs is None:
+            refs = self.refs[group] = {}
         self.group_sequence.setdefault(group, 0)
         if follow and follow in refs:
             parent = refs[follow]
