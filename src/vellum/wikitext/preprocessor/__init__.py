@@ -84,7 +84,7 @@ def preprocess(
     if mode is not None:
         state.mode = mode
     if frame is None:
-        frame = root_frame(ctx)
+        frame = state.root_frame or root_frame(ctx)
     elif isinstance(frame, dict):
         # Parser::replaceVariables with an array: a custom frame with these arguments.
         frame = CustomFrame(root_frame(ctx), frame)

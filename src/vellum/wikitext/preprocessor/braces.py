@@ -160,19 +160,7 @@ def _parse_template_title(frame: Frame, part1: str) -> Title | None:
 
 def brace_substitution(frame: Frame, node: Template) -> str | list:
     """Expand `{{...}}`; returns text, or nodes to be expanded in the current frame."""
-    ctx = frame.ctx
     state = frame.state
-    found = False
-    nowiki = False
-    is_html = False
-    is_child_obj = False
-    is_local_obj = False
-    title: Title | None = None
-    title_text: str | None = None
-    text: Any = None
-    saw_template_equals = False
-    missing_link: str | None = None
-
     title_nodes = node.title
     if (
         len(title_nodes) == 1
@@ -186,11 +174,8 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
     else:
         title_with_spaces = frame.expand(title_nodes)
     part1 = title_with_spaces.strip(PHP_WS)
-    original_title = part1
-
-    has_colon = ":" in part1
     missing_key = None
-    if not has_colon and (state.mode == "html" or state.mode == "pre"):
+    if ":" not in part1 and (state.mode == "html" or state.mode == "pre"):
         # A page already found missing in this render: the same red link again.
         missing_key = (part1, not node.has_parts)
         missing = state.missing_templates.get(missing_key)
@@ -201,6 +186,31 @@ def brace_substitution(frame: Frame, node: Template) -> str | list:
             and state.increment_include_size("post-expand", missing[2])
         ):
             return missing[1]
+    return _brace_substitution(frame, node, title_with_spaces, part1, missing_key)
+
+
+def _brace_substitution(
+    frame: Frame,
+    node: Template,
+    title_with_spaces: str,
+    part1: str,
+    missing_key: tuple[str, bool] | None,
+) -> str | list:
+    """Parser::braceSubstitution once the title is expanded (`part1`, trimmed)."""
+    ctx = frame.ctx
+    state = frame.state
+    found = False
+    nowiki = False
+    is_html = False
+    is_child_obj = False
+    is_local_obj = False
+    title: Title | None = None
+    title_text: str | None = None
+    text: Any = None
+    saw_template_equals = False
+    missing_link: str | None = None
+    original_title = part1
+    has_colon = ":" in part1
     args = node.parts
 
     # subst: and safesubst:

@@ -222,7 +222,11 @@ class Frame:
                             s += "/>"
                         out.append(s)
                     else:
-                        out.append(braces.extension_substitution(self, node))
+                        out.append(
+                            braces.tag_substitution(
+                                self, node.name, node.attr or "", node.inner, node.close
+                            )
+                        )
                 elif cls is Heading:
                     if node.top and self.state.mode == "html":
                         s = self.expand(node.children, flags)

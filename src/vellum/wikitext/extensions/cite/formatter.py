@@ -68,7 +68,9 @@ def _attr(text: str) -> str:
 
 
 def link_labels(ctx: ParserContext, group: str) -> list[str]:
-    cache: dict[str, list[str]] = ctx.ext_state.setdefault("cite.labels", {})
+    cache: dict[str, list[str]] | None = ctx.ext_state.get("cite.labels")
+    if cache is None:
+        cache = ctx.ext_state["cite.labels"] = {}
     if group not in cache:
         text = page_message(ctx, "cite_link_label_group-" + group)
         cache[group] = text.split() if text and text.strip() != "-" else []
