@@ -247,8 +247,14 @@ class _Patterns:
             r"(?:[^{\[<\n\]\-]++|\{(?!\{)|\[(?!\[)|-(?!\{)|\n(?!=)|\](?!\])|" + no_tag + ")*+"
         )
         plain_link = r"\[\[(?!\[)" + link_body + r"\]\]"
-        excluded = "{[<\n-"
-        alternatives = [plain_link, r"\{(?!\{)", r"\[(?!\[)", r"-(?!\{)", no_tag]
+        if closing:
+            excluded = "{[<\n-"
+            alternatives = [plain_link, r"\{(?!\{)", r"\[(?!\[)", r"-(?!\{)", no_tag]
+        else:
+            # Outside every piece a `[[` piece only shields pipes that no one looks for,
+            # and it always breaks back into its text and children: not a stop.
+            excluded = "{<\n-"
+            alternatives = [r"\{(?!\{)", r"-(?!\{)", no_tag]
         if closing != "\n":
             alternatives.append(r"\n(?!=)")
         if closing == "}":
