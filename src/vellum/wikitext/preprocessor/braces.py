@@ -211,7 +211,6 @@ def _brace_substitution(
     missing_link: str | None = None
     original_title = part1
     has_colon = ":" in part1
-    args = node.parts
 
     # subst: and safesubst:
     m = _SUBST_RE.match(part1) if has_colon else None
@@ -229,7 +228,7 @@ def _brace_substitution(
         found = True
 
     # Variables
-    if not found and not args:
+    if not found and not node.has_parts:
         var_id = match_variable(part1)
         if var_id is not None:
             text = expand_variable(ctx, frame, var_id)
@@ -254,7 +253,7 @@ def _brace_substitution(
         colon = part1.find(":")
         if colon != -1:
             func = part1[:colon]
-            func_args: list = [php_trim(part1[colon + 1 :]), *args]
+            func_args: list = [php_trim(part1[colon + 1 :]), *node.parts]
             result = call_parser_function(ctx, frame, func, func_args)
             if result is not None:
                 if "title" in result:
@@ -290,7 +289,7 @@ def _brace_substitution(
                     from .special import transclude_special
 
                     page_args: dict[str, str] = {}
-                    for part in args:
+                    for part in node.parts:
                         if part.name is not None:
                             key = php_trim(frame.expand(part.name, STRIP_COMMENTS))
                             page_args[key] = php_trim(frame.expand(part.value))
@@ -332,7 +331,7 @@ def _brace_substitution(
         return frame.virtual_bracketed("{{", "}}", _with_title(node, title_with_spaces))
 
     if is_child_obj:
-        new_frame = frame.new_child(args, title or frame.title)
+        new_frame = frame.new_child(node.parts, title or frame.title)
         if nowiki:
             text = new_frame.expand(text, RECOVER_ORIG)
         elif title_text is not None and new_frame.is_empty():
