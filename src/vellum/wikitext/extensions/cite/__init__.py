@@ -63,7 +63,7 @@ def _parse_arguments(
         return _NO_ARGUMENTS[allowed], False
     get = argv.get
     values: dict[str, str | None] = {k: get(k) for k in allowed}
-    return values, any(k not in allowed for k in argv)
+    return values, not argv.keys() <= _NO_ARGUMENTS[allowed].keys()
 
 
 def _digits(value: str | None) -> bool:
