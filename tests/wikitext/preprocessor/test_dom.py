@@ -95,7 +95,8 @@ def test_deep_nesting_is_iterative() -> None:
 
 ALPHABET = st.sampled_from(
     ["{", "}", "[", "]", "|", "=", "-", "<", ">", "\n", " ", "a", "b", "<!--", "-->",
-     "<ref>", "</ref>", "<nowiki/>", "<includeonly>", "</noinclude>", "==", "'"]
+     "<ref>", "</ref>", "<nowiki/>", "<includeonly>", "</noinclude>", "==", "'",
+     "{{a|", "|b=c", "[[a|b]]", "<br>", "<REF >", "<onlyinclude>", "</onlyinclude>"]
 )  # fmt: skip
 
 
@@ -113,3 +114,14 @@ def test_tree_keeps_the_source(text: str, for_inclusion: bool) -> None:
     from vellum.wikitext.preprocessor.sections import source_text
 
     assert source_text(build(text, TAGS, for_inclusion)) == text
+
+
+def test_simple_template_parts_match_the_general_tree() -> None:
+    """A simple template's lazily split parts are those of MediaWiki's bracket matching."""
+    for text in ["{{a|b|c=d|=e|f=|g=h=i|}}", "{{a|[[b|c]]|d=[[e|f]]}}", "{{a|x<br>y|z=<br>}}"]:
+        fast = dump(build(text, TAGS))
+        assert fast == dump(build(text, TAGS, exhaustive=True))
+    (tpl,) = build("{{a}}", TAGS)
+    assert isinstance(tpl, Template) and not tpl.has_parts and tpl.parts == []
+    (tpl,) = build("{{a|}}", TAGS)
+    assert isinstance(tpl, Template) and tpl.has_parts and len(tpl.parts) == 1
