@@ -22,7 +22,7 @@ class Node:
 class Template(Node):
     """`{{title|part|...}}` (kind 'template') or `{{{title|default}}}` (kind 'tplarg')."""
 
-    __slots__ = ("kind", "title", "_parts", "line_start", "_unsplit")
+    __slots__ = ("kind", "title", "_parts", "line_start", "_unsplit", "has_parts")
 
     def __init__(
         self,
@@ -37,6 +37,7 @@ class Template(Node):
         self._parts = parts
         self.line_start = line_start
         self._unsplit = unsplit
+        self.has_parts = parts is None or bool(parts)  # without splitting them
 
     @property
     def parts(self) -> list[Part]:
@@ -46,10 +47,6 @@ class Template(Node):
         if parts is None:
             parts = self._parts = _split_parts(self._unsplit)
         return parts
-
-    @property
-    def has_parts(self) -> bool:
-        return self._parts is None or bool(self._parts)
 
 
 class Part(Node):
@@ -202,6 +199,10 @@ _NO_TAG = r"<(?=[\s<>])"
 _EXHAUSTIVE_LINK_RE = re.compile(r"\[\[(?!\[)[^\[{<\n\-\]]*+\]\]")
 
 RunMatch = Callable[[str, int], "re.Match[str] | None"]
+
+# The commonest simple template, with no bracket, '<' or heading inside: a quicker match
+# than `_Patterns.simple_template`, which it leaves the rest to.
+_PLAIN_TEMPLATE = re.compile(r"\{\{(?!\{)(?:[^{}\[<\n]++|\n(?!=))*+\}\}").match
 
 
 class _Patterns:
@@ -412,7 +413,9 @@ def _flat_tree(text: str, syntax: _Syntax) -> Children | None:
     simple_match = patterns.simple_template
     while m is not None:
         start = m.start()
-        tm = simple_match(text, start) if text.startswith("{{", start) else None
+        tm = None
+        if text.startswith("{{", start):
+            tm = _PLAIN_TEMPLATE(text, start) or simple_match(text, start)
         if tm is None:
             return None
         if start > pos:
@@ -690,7 +693,7 @@ def build(
                 rule = _RULES[cur]
             if count == 2 and not saved_prefix:
                 if cur == "{" and not exhaustive:
-                    m = patterns.simple_template(text, i)
+                    m = _PLAIN_TEMPLATE(text, i) or patterns.simple_template(text, i)
                     if m is not None:
                         j = m.end()
                         accum.append(_simple_template(text, i, j, line_start, patterns))

@@ -198,6 +198,20 @@ class Frame:
                     else:
                         stack.append(iter(result))
                         break
+                elif cls is Ext:
+                    if flags & NO_TAGS:
+                        s = "<" + node.name + (node.attr or "")
+                        if node.inner is not None:
+                            s += ">" + node.inner + (node.close or "")
+                        else:
+                            s += "/>"
+                        out.append(s)
+                    else:
+                        out.append(
+                            braces.tag_substitution(
+                                self, node.name, node.attr or "", node.inner, node.close
+                            )
+                        )
                 elif cls is Comment:
                     mode = self.state.mode
                     if (
@@ -213,20 +227,6 @@ class Frame:
                 elif cls is Ignore:
                     if (self.parent is None and self.state.mode == "wiki") or flags & NO_IGNORE:
                         out.append(node.text)
-                elif cls is Ext:
-                    if flags & NO_TAGS:
-                        s = "<" + node.name + (node.attr or "")
-                        if node.inner is not None:
-                            s += ">" + node.inner + (node.close or "")
-                        else:
-                            s += "/>"
-                        out.append(s)
-                    else:
-                        out.append(
-                            braces.tag_substitution(
-                                self, node.name, node.attr or "", node.inner, node.close
-                            )
-                        )
                 elif cls is Heading:
                     if node.top and self.state.mode == "html":
                         s = self.expand(node.children, flags)
