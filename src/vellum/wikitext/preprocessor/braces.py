@@ -478,7 +478,8 @@ def tag_substitution(
             )
         output = hook(ctx, content, attrs, frame)
         # Tag output is not reused between transclusions (Cite's refs must repeat).
-        frame.set_volatile()
+        if not frame.volatile:  # (once volatile, its parents are too)
+            frame.set_volatile()
         if isinstance(output, tuple):
             output, marker_type = output
             if marker_type == "none":
