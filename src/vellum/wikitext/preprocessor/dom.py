@@ -22,7 +22,7 @@ class Node:
 class Template(Node):
     """`{{title|part|...}}` (kind 'template') or `{{{title|default}}}` (kind 'tplarg')."""
 
-    __slots__ = ("kind", "title", "_parts", "line_start", "_unsplit", "has_parts")
+    __slots__ = ("kind", "title", "_parts", "line_start", "_unsplit", "_patterns", "has_parts")
 
     def __init__(
         self,
@@ -31,21 +31,27 @@ class Template(Node):
         parts: list[Part] | None,
         line_start: bool,
         unsplit: str = "",
+        patterns: _Patterns | None = None,
     ) -> None:
         self.kind = kind
         self.title = title
         self._parts = parts
         self.line_start = line_start
         self._unsplit = unsplit
+        self._patterns = patterns
         self.has_parts = parts is None or bool(parts)  # without splitting them
 
     @property
     def parts(self) -> list[Part]:
-        """The `|`-separated parts. A simple template (see `_simple_template`) keeps the
-        text after its first `|` and splits it on first use: most are never looked at."""
+        """The `|`-separated parts. A simple template (see `_simple_template`) keeps its
+        text from its first `|` and splits it on first use: most are never looked at."""
         parts = self._parts
         if parts is None:
-            parts = self._parts = _split_parts(self._unsplit)
+            if self._patterns is None:
+                parts = _split_parts(self._unsplit)
+            else:
+                parts = _split_linked_parts(self._unsplit, self._patterns)
+            self._parts = parts
         return parts
 
 
@@ -292,10 +298,10 @@ _ANY_TAGS = _Patterns(_NO_TAG)
 
 
 def _split_parts(unsplit: str) -> list[Part]:
-    """The parts of a simple template without links, from the text after its first `|`."""
+    """The parts of a simple template without links, from its text after its first `|`."""
     parts: list[Part] = []
     index = 1
-    for segment in unsplit.split("|"):
+    for segment in unsplit[1:].split("|"):
         eq = segment.find("=")
         if eq == -1:
             parts.append(Part(None, [segment] if segment else [], index))
@@ -304,6 +310,25 @@ def _split_parts(unsplit: str) -> list[Part]:
             name = segment[:eq]
             value = segment[eq + 1 :]
             parts.append(Part([name] if name else [], [value] if value else [], 0))
+    return parts
+
+
+def _split_linked_parts(unsplit: str, patterns: _Patterns) -> list[Part]:
+    """The parts of a simple template with links, whose pipes are not the template's."""
+    parts: list[Part] = []
+    index = 1
+    pos = 0
+    part_match = patterns.simple_part
+    while pos < len(unsplit):
+        m = part_match(unsplit, pos)
+        assert m is not None
+        name, value = m.groups()
+        if value is None:
+            parts.append(Part(None, [name] if name else [], index))
+            index += 1
+        else:
+            parts.append(Part([name] if name else [], [value] if value else [], 0))
+        pos = m.end()
     return parts
 
 
@@ -317,25 +342,13 @@ def _simple_template(
         if bar == -1:
             return Template("template", [inner] if inner else [], [], line_start)
         title = inner[:bar]
-        return Template("template", [title] if title else [], None, line_start, inner[bar + 1 :])
-    # A link's pipes are not the template's: split with the part pattern.
-    parts: list[Part] = []
-    index = 1
-    pos = patterns.simple_title(text, start + 2).end()  # type: ignore[union-attr]
-    title = text[start + 2 : pos]
-    stop = end - 2
-    part_match = patterns.simple_part
-    while pos < stop:
-        m = part_match(text, pos)
-        assert m is not None
-        name, value = m.groups()
-        if value is None:
-            parts.append(Part(None, [name] if name else [], index))
-            index += 1
-        else:
-            parts.append(Part([name] if name else [], [value] if value else [], 0))
-        pos = m.end()
-    return Template("template", [title] if title else [], parts, line_start)
+        return Template("template", [title] if title else [], None, line_start, inner[bar:])
+    bar = patterns.simple_title(text, start + 2).end()  # type: ignore[union-attr]
+    title = text[start + 2 : bar]
+    if bar == end - 2:
+        return Template("template", [title] if title else [], [], line_start)
+    unsplit = text[bar : end - 2]
+    return Template("template", [title] if title else [], None, line_start, unsplit, patterns)
 
 
 class _Syntax:
