@@ -100,8 +100,9 @@ def link_ref(ctx: ParserContext, group: str, ref: Ref) -> str:
         sup_id = _normalize_key(f"cite_ref-{ref.name}_{ref.key}-{ref.count}", mode)
         note_id = _normalize_key(f"cite_note-{ref.name}-{ref.key}", mode)
     else:
-        sup_id = _normalize_key(f"cite_ref-{ref.key}", mode)
-        note_id = _normalize_key(f"cite_note-{ref.key}", mode)
+        # A number: nothing for normalize_key to change, in any mode.
+        sup_id = f"cite_ref-{ref.key}"
+        note_id = f"cite_note-{ref.key}"
     if mode == "legacy":
         # A legacy id holds only [A-Za-z0-9_.:-]: escaping it again as a link changes
         # nothing, and neither does escaping it for HTML.
