@@ -103,10 +103,12 @@ def link_ref(ctx: ParserContext, group: str, ref: Ref) -> str:
         # A number: nothing for normalize_key to change, in any mode.
         sup_id = f"cite_ref-{ref.key}"
         note_id = f"cite_note-{ref.key}"
-    if mode == "legacy":
+    if mode == "legacy" and len(note_id) <= 1024:
         # A legacy id holds only [A-Za-z0-9_.:-]: escaping it again as a link changes
-        # nothing, and neither does escaping it for HTML.
+        # nothing (unless it is cut at 1024), and neither does escaping it for HTML.
         href = "#" + note_id
+    elif mode == "legacy":
+        href = _mode_href(note_id, mode)
     else:
         sup_id = _attr(sup_id)
         href = _attr(_mode_href(note_id, mode))
