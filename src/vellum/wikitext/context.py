@@ -9,6 +9,7 @@ Extensions and the preprocessor call only the methods documented here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +60,16 @@ class ParserContext:
         if key not in seen:
             seen.add(key)
             self.output.links.append(key)
+
+    def add_links(self, titles: Iterable[Title]) -> None:
+        """add_link for each title, in order."""
+        seen = self.page.setdefault("_links_seen", set())
+        links = self.output.links
+        for title in titles:
+            key = title.prefixed_dbkey
+            if key not in seen:
+                seen.add(key)
+                links.append(key)
 
     def add_template(self, title: Title) -> None:
         key = title.prefixed_dbkey

@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any
 
 from .namespaces import FILE, MAIN, MEDIA, SPECIAL, Namespaces
 
@@ -65,6 +65,25 @@ def ucfirst(s: str) -> str:
     return s[0].upper() + s[1:]
 
 
+class _computed_once:
+    """A read-only attribute computed on first access and kept in the instance dict.
+
+    functools.cached_property does the same, but Python 3.11's takes a lock on every first
+    access, a cost paid once per Title and so once per link of a page.
+    """
+
+    def __init__(self, func: Callable[[Any], str]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Title:
     """A parsed title: namespace id, DB key (underscores), fragment, interwiki prefix."""
@@ -82,8 +101,9 @@ class Title:
         """Title without namespace, with spaces."""
         return self.dbkey.replace("_", " ")
 
-    @cached_property
+    @_computed_once
     def prefixed_dbkey(self) -> str:
+        """Namespace and interwiki prefixes and DB key: 'Talk:Foo_bar', 'fr:Foo'."""
         key = f"{self.ns_name}:{self.dbkey}" if self.ns_name else self.dbkey
         return f"{self.interwiki}:{key}" if self.interwiki else key
 
