@@ -38,6 +38,26 @@ class ParserContext:
     counters: dict[str, int] = field(default_factory=dict)
     # Per-page parser state (TOC flags, behaviour switches, ...), owned by the parser.
     page: dict[str, Any] = field(default_factory=dict)
+    # try_title's answers by default namespace and text, shared with other renders.
+    titles: dict[int, dict[str, Title | None]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.titles = self.config.title_memo()
+
+    def title_memo(self, default_namespace: int = 0) -> dict[str, Title | None]:
+        """try_title's answers so far for `default_namespace`, by text."""
+        memo = self.titles.get(default_namespace)
+        if memo is None:
+            memo = self.titles[default_namespace] = {}
+        return memo
+
+    def try_title(self, text: str, default_namespace: int = 0) -> Title | None:
+        """config.try_title, memoised."""
+        memo = self.title_memo(default_namespace)
+        if text in memo:
+            return memo[text]
+        title = memo[text] = self.config.try_title(text, default_namespace)
+        return title
 
     # --- recursion into the parser (MediaWiki's Parser::recursive* methods) -------------
     def recursive_preprocess(self, text: str, frame: Any = None) -> str:

@@ -30,11 +30,18 @@ class LinkHolders:
         self._known_open: dict[tuple[Title, bool], str] = {}
 
     def make_holder(self, title: Title, text: str = "", trail: str = "", prefix: str = "") -> str:
+        """A holder for a link to `title`, followed by `trail` (its link-trail letters go
+        into the link)."""
         inside, trail = split_trail(trail)
+        return self.add(title, prefix + text + inside) + trail
+
+    def add(self, title: Title, label: str) -> str:
+        """A holder for a link to `title` with HTML `label`."""
         entries = self.entries
-        entries.append((title, prefix + text + inside))
-        kind = "IW" if title.interwiki else ""
-        return f"<!--{kind}LINK'\" {len(entries) - 1}-->{trail}"
+        entries.append((title, label))
+        if title.interwiki:
+            return f"<!--IWLINK'\" {len(entries) - 1}-->"
+        return f"<!--LINK'\" {len(entries) - 1}-->"
 
     def replace(self, ctx: ParserContext, text: str) -> str:
         """Replace every holder in `text` by its finished <a> element."""
