@@ -65,6 +65,9 @@ def ucfirst(s: str) -> str:
     return s[0].upper() + s[1:]
 
 
+_new_object = object.__new__
+
+
 class _computed_once:
     """A read-only attribute computed on first access and kept in the instance dict.
 
@@ -149,7 +152,7 @@ class Title:
             dbkey = text.replace(" ", "_")
             if namespaces.capital_links:
                 dbkey = dbkey[0].upper() + dbkey[1:]
-            return cls(MAIN, dbkey, "", "", "")
+            return cls._of(MAIN, dbkey, "", "", "", False)
         original = text
         if "&" in text:
             text = html.unescape(text)
@@ -234,7 +237,23 @@ class Title:
             dbkey = ucfirst(dbkey)
         if ns in (2, 3) and _IP_V6.match(dbkey):
             dbkey = dbkey.upper()
-        return cls(ns, dbkey, fragment, iw, "" if iw else namespaces.name(ns), was_local)
+        return cls._of(ns, dbkey, fragment, iw, "" if iw else namespaces.name(ns), was_local)
+
+    @classmethod
+    def _of(
+        cls, namespace: int, dbkey: str, fragment: str, interwiki: str, ns_name: str, was_local: bool
+    ) -> Title:
+        """Title(namespace, dbkey, ...) without the frozen dataclass's __init__, whose
+        object.__setattr__ per field costs more than the rest of parsing a simple title."""
+        self = _new_object(cls)
+        attrs = self.__dict__
+        attrs["namespace"] = namespace
+        attrs["dbkey"] = dbkey
+        attrs["fragment"] = fragment
+        attrs["interwiki"] = interwiki
+        attrs["ns_name"] = ns_name
+        attrs["was_local_interwiki"] = was_local
+        return self
 
     @classmethod
     def make(cls, namespace: int, dbkey: str, namespaces: Namespaces, fragment: str = "") -> Title:
