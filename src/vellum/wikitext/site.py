@@ -134,9 +134,7 @@ class SiteConfig:
     # Any other $wg setting a test or a wiki sets, keyed by its MediaWiki global name.
     extra: dict[str, Any] = field(default_factory=dict)
     # Parsed titles shared between renders (see title_memo); not a setting.
-    _title_memo: TitleMemo = field(
-        default_factory=TitleMemo, init=False, repr=False, compare=False
-    )
+    _title_memo: TitleMemo = field(default_factory=TitleMemo, init=False, repr=False, compare=False)
 
     @property
     def default_thumb_width(self) -> int:

@@ -26,7 +26,10 @@ _ILLEGAL = re.compile(
     r"[^ %!\"$&'()*,\-./0-9:;=?@A-Z\\^_`a-z~+\u0080-\U0010ffff]"
     r"|%[0-9A-Fa-f]{2}|&[A-Za-z0-9\u0080-\U0010ffff]+;"
 )
-_SIMPLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _,.()'\-]*(?<![ _])\Z")
+# What Title.parse's fast path takes: [:][Namespace name:]Page name, where the page name
+# has letters, digits and `,.()'-`, and single spaces or underscores between them.
+_SIMPLE_NAME = r"[A-Za-z0-9][A-Za-z0-9,.()'\-]*(?:[ _][A-Za-z0-9,.()'\-]+)*"
+_SIMPLE = re.compile(rf"(:?)(?:([A-Za-z][A-Za-z0-9]*(?:[ _][A-Za-z0-9]+)*):)?({_SIMPLE_NAME})\Z")
 _IP_V6 = re.compile(r"^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$")
 
 
@@ -139,20 +142,37 @@ class Title:
         local_interwikis: Container[str] = (),
     ) -> Title:
         """Parse user-supplied text into a Title, or raise InvalidTitle."""
-        if (
-            default_namespace == MAIN
-            and len(text) <= MAX_TITLE_BYTES
-            and _SIMPLE.match(text)
-            and "  " not in text
-            and "__" not in text
-            and "_ " not in text
-            and " _" not in text
-        ):
-            # Fast path: letters, digits and a little punctuation, no prefix, no fragment.
-            dbkey = text.replace(" ", "_")
-            if namespaces.capital_links:
-                dbkey = dbkey[0].upper() + dbkey[1:]
-            return cls._of(MAIN, dbkey, "", "", "", False)
+        # Fast path: an optional leading colon and namespace name, then letters, digits and
+        # a little punctuation with single spaces: what the full parse below would do.
+        m = _SIMPLE.match(text)
+        if m and len(text) <= MAX_TITLE_BYTES:
+            colon, prefix, rest = m.groups()
+            if prefix is None:
+                ns = MAIN if colon else default_namespace
+                found: int | None = ns
+            else:
+                found = namespaces.lookup(prefix)  # else an interwiki or a main-namespace title
+            if found is not None:
+                dbkey = rest.replace(" ", "_")
+                if namespaces.capital_links:
+                    dbkey = dbkey[0].upper() + dbkey[1:]
+                if prefix is None and not colon and found == MAIN:
+                    ns_name = ""
+                else:
+                    ns_name = namespaces.name(found)
+                return cls._of(found, dbkey, "", "", ns_name, False)
+        return cls._parse(text, namespaces, default_namespace, interwiki, local_interwikis)
+
+    @classmethod
+    def _parse(
+        cls,
+        text: str,
+        namespaces: Namespaces,
+        default_namespace: int,
+        interwiki: Container[str],
+        local_interwikis: Container[str],
+    ) -> Title:
+        """The full parse (MediaWikiTitleCodec::splitTitleString)."""
         original = text
         if "&" in text:
             text = html.unescape(text)
@@ -241,7 +261,13 @@ class Title:
 
     @classmethod
     def _of(
-        cls, namespace: int, dbkey: str, fragment: str, interwiki: str, ns_name: str, was_local: bool
+        cls,
+        namespace: int,
+        dbkey: str,
+        fragment: str,
+        interwiki: str,
+        ns_name: str,
+        was_local: bool,
     ) -> Title:
         """Title(namespace, dbkey, ...) without the frozen dataclass's __init__, whose
         object.__setattr__ per field costs more than the rest of parsing a simple title."""
