@@ -65,17 +65,19 @@ class LinkHolders:
                     if not is_known:
                         to_check[key] = t
         info = ctx.site.link_info(to_check.values()) if to_check else {}
+        ctx.add_links([t for i in ids if i < n_entries and not (t := entries[i][0]).interwiki])
+
         broken_open = self._broken_open
         known_open = self._known_open
         opener = None
-        linked: list[Title] = []
-        rendered: dict[int, str] = {}
-        for i in ids:
-            if i >= n_entries:
+        for j in range(2, len(parts), 3):
+            i = int(parts[j])
+            if i >= n_entries:  # not one of ours: left as it is
+                parts[j] = f"<!--{parts[j - 1] or ''}LINK'\" {parts[j]}-->"
+                parts[j - 1] = ""
                 continue
+            parts[j - 1] = ""
             title, label = entries[i]
-            if not title.interwiki:
-                linked.append(title)
             key = title.prefixed_dbkey
             li = None if known[key] else info.get(key)
             if known[key] or li is not None:
@@ -93,15 +95,7 @@ class LinkHolders:
                     tag = opener(title)
                     if not special:
                         broken_open[key] = tag
-            rendered[i] = f"{tag}{label}</a>"
-        ctx.add_links(linked)
-
-        for j in range(2, len(parts), 3):
-            html = rendered.get(int(parts[j]))
-            if html is None:
-                html = f"<!--{parts[j - 1] or ''}LINK'\" {parts[j]}-->"
-            parts[j - 1] = ""
-            parts[j] = html
+            parts[j] = f"{tag}{label}</a>"
         return "".join(parts)
 
     def replace_text(self, text: str) -> str:
