@@ -27,9 +27,12 @@ _ILLEGAL = re.compile(
     r"|%[0-9A-Fa-f]{2}|&[A-Za-z0-9\u0080-\U0010ffff]+;"
 )
 # What Title.parse's fast path takes: [:][Namespace name:]Page name, where the page name
-# has letters, digits and `,.()'-`, and single spaces or underscores between them.
-_SIMPLE_NAME = r"[A-Za-z0-9][A-Za-z0-9,.()'\-]*(?:[ _][A-Za-z0-9,.()'\-]+)*"
-_SIMPLE = re.compile(rf"(:?)(?:([A-Za-z][A-Za-z0-9]*(?:[ _][A-Za-z0-9]+)*):)?({_SIMPLE_NAME})\Z")
+# has letters, digits and `,.()'-`, with single spaces or underscores between them (the
+# doubled ones are ruled out separately: in a regex they would cost backtracking).
+_SIMPLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _,.()'\-]*(?<![ _])\Z")
+_SIMPLE_PREFIXED = re.compile(
+    r"(:?)(?:([A-Za-z][A-Za-z0-9 _]*(?<![ _])):)?([A-Za-z0-9][A-Za-z0-9 _,.()'\-]*(?<![ _]))\Z"
+)
 _IP_V6 = re.compile(r"^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$")
 
 
@@ -144,14 +147,24 @@ class Title:
         """Parse user-supplied text into a Title, or raise InvalidTitle."""
         # Fast path: an optional leading colon and namespace name, then letters, digits and
         # a little punctuation with single spaces: what the full parse below would do.
-        m = _SIMPLE.match(text)
-        if m and len(text) <= MAX_TITLE_BYTES:
-            colon, prefix, rest = m.groups()
-            if prefix is None:
-                ns = MAIN if colon else default_namespace
-                found: int | None = ns
-            else:
-                found = namespaces.lookup(prefix)  # else an interwiki or a main-namespace title
+        if (
+            len(text) <= MAX_TITLE_BYTES
+            and "  " not in text
+            and "__" not in text
+            and "_ " not in text
+            and " _" not in text
+        ):
+            found: int | None = None
+            colon, prefix, rest = "", None, text
+            if ":" not in text:
+                if _SIMPLE_NAME.match(text):
+                    found = default_namespace
+            elif m := _SIMPLE_PREFIXED.match(text):
+                colon, prefix, rest = m.groups()
+                if prefix is None:
+                    found = MAIN
+                else:
+                    found = namespaces.lookup(prefix)  # else an interwiki or a main-namespace title
             if found is not None:
                 dbkey = rest.replace(" ", "_")
                 if namespaces.capital_links:
