@@ -292,6 +292,9 @@ class Title:
         attrs["interwiki"] = interwiki
         attrs["ns_name"] = ns_name
         attrs["was_local_interwiki"] = was_local
+        # prefixed_dbkey, computed now: nearly every parsed title is asked for it
+        key = f"{ns_name}:{dbkey}" if ns_name else dbkey
+        attrs["prefixed_dbkey"] = f"{interwiki}:{key}" if interwiki else key
         return self
 
     @classmethod

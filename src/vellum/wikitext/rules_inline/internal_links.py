@@ -44,6 +44,13 @@ def _armor_re(protocols: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?=(?i:[{firsts}]))\b((?i:{alt}))")
 
 
+@lru_cache(maxsize=8)
+def _protocols_have_colon_or_slashes(protocols: tuple[str, ...]) -> bool:
+    """Every URL protocol has a ':' or starts with '//' (MediaWiki's all do): then a link
+    target with neither cannot start with one."""
+    return all(":" in p or p.startswith("//") for p in protocols)
+
+
 def normalize_subpage_link(
     context: Title, target: str, text: str, ctx: ParserContext
 ) -> tuple[str, str]:
@@ -129,6 +136,7 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
     nottalk = page_ns < 0 or page_ns % 2 == 0
     subpages = ctx.config.namespaces.has_subpages(page_ns)
     proto_re = parser.proto_start_re
+    colon_or_slashes = _protocols_have_colon_or_slashes(ctx.config.url_protocols)
     memo = ctx.title_memo(0)
     try_title = ctx.config.try_title
     k = 1
@@ -155,7 +163,9 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
         if "%" in link_target:
             link_target = unquote(link_target).replace("<", "&lt;").replace(">", "&gt;")
         orig_link = link_target.lstrip(" ")
-        if proto_re.match(orig_link):
+        if (not colon_or_slashes or ":" in orig_link or orig_link[:2] == "//") and proto_re.match(
+            orig_link
+        ):
             out.append("[[" + line)
             continue
         if subpages:
