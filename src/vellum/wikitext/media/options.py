@@ -80,14 +80,33 @@ def _make_matcher(names: list[str]) -> Callable[[str], tuple[str | None, str | N
     synonyms.update(HANDLER_WORDS)
     alts: list[str] = []
     groups: list[tuple[str, bool]] = []
+    # What a text must be, start or end with to have a chance (captions mostly have none)
+    exact: set[str] = set()
+    starts: list[str] = []
+    ends: list[str] = []
     for name in names:
         for syn in synonyms[name]:
             has_var = "$1" in syn
             alts.append("(" + re.escape(syn).replace(r"\$1", "(?:.*?)") + ")")
             groups.append((name, has_var))
+            if not has_var:
+                exact.add(syn)
+            else:
+                pre, post = syn.split("$1")
+                (starts if pre else ends).append(pre or post)
     pattern = re.compile("^(?:" + "|".join(alts) + ")$")
+    start_tuple, end_tuple = tuple(starts), tuple(ends)
+    always = "" in ends  # a bare $1
 
     def match(text: str) -> tuple[str | None, str | None]:
+        if not (
+            always
+            or text in exact
+            or text.startswith(start_tuple)
+            or text.endswith(end_tuple)
+            or "\n" in text  # `$` also matches before a final newline
+        ):
+            return None, None
         m = pattern.match(text)
         if not m:
             return None, None
