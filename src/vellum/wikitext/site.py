@@ -151,7 +151,9 @@ class SiteConfig:
 
     def try_title(self, text: str, default_namespace: int = 0) -> Title | None:
         try:
-            return self.parse_title(text, default_namespace)
+            return Title.parse(
+                text, self.namespaces, default_namespace, self.interwiki, self.local_interwikis
+            )
         except InvalidTitle:
             return None
 
