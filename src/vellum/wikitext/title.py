@@ -167,7 +167,7 @@ class Title:
                     found = namespaces.lookup(prefix)  # else an interwiki or a main-namespace title
             if found is not None:
                 dbkey = rest.replace(" ", "_")
-                if namespaces.capital_links:
+                if namespaces.capital_links and "a" <= dbkey[0] <= "z":
                     dbkey = dbkey[0].upper() + dbkey[1:]
                 if prefix is None and not colon and found == MAIN:
                     ns_name = ""
