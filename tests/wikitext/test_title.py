@@ -55,3 +55,30 @@ def test_illegal_titles(cfg: SiteConfig, text: str, code: str) -> None:
         cfg.parse_title(text)
     assert exc.value.code == code
     assert str(exc.value)
+
+
+def test_parsed_title_equals_constructed(cfg: SiteConfig) -> None:
+    from dataclasses import fields
+
+    from vellum.wikitext.title import Title
+
+    for text in ("Foo bar", "Talk:Foo#Bar", ":Category:Baz"):
+        t = cfg.parse_title(text)
+        same = Title(*(getattr(t, f.name) for f in fields(Title)))
+        assert t == same and hash(t) == hash(same) and repr(t) == repr(same)
+        assert vars(t).keys() >= vars(same).keys()
+
+
+def test_title_memo_follows_config_changes() -> None:
+    from vellum.wikitext import MemorySite, render
+    from vellum.wikitext.site import Interwiki
+
+    site = MemorySite(SiteConfig())
+    assert 'title="Xyz:Foo (page' in render("[[xyz:Foo]]", "Page", site).html
+    site.config.interwiki["xyz"] = Interwiki("xyz", "https://xyz.example/$1")
+    assert 'href="https://xyz.example/Foo"' in render("[[xyz:Foo]]", "Page", site).html
+    site.config.namespaces.names[100] = "Portal"
+    site.config.namespaces.__post_init__()
+    assert render("[[Portal:Foo]]", "Page", site).links == ["Portal:Foo"]
+    t = site.config.try_title("Portal:Foo")
+    assert t is not None and t.namespace == 100

@@ -9,6 +9,7 @@ Extensions and the preprocessor call only the methods documented here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,26 @@ class ParserContext:
     counters: dict[str, int] = field(default_factory=dict)
     # Per-page parser state (TOC flags, behaviour switches, ...), owned by the parser.
     page: dict[str, Any] = field(default_factory=dict)
+    # try_title's answers by default namespace and text, shared with other renders.
+    titles: dict[int, dict[str, Title | None]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.titles = self.config.title_memo()
+
+    def title_memo(self, default_namespace: int = 0) -> dict[str, Title | None]:
+        """try_title's answers so far for `default_namespace`, by text."""
+        memo = self.titles.get(default_namespace)
+        if memo is None:
+            memo = self.titles[default_namespace] = {}
+        return memo
+
+    def try_title(self, text: str, default_namespace: int = 0) -> Title | None:
+        """config.try_title, memoised."""
+        memo = self.title_memo(default_namespace)
+        if text in memo:
+            return memo[text]
+        title = memo[text] = self.config.try_title(text, default_namespace)
+        return title
 
     # --- recursion into the parser (MediaWiki's Parser::recursive* methods) -------------
     def recursive_preprocess(self, text: str, frame: Any = None) -> str:
@@ -59,6 +80,16 @@ class ParserContext:
         if key not in seen:
             seen.add(key)
             self.output.links.append(key)
+
+    def add_links(self, titles: Iterable[Title]) -> None:
+        """add_link for each title, in order."""
+        seen = self.page.setdefault("_links_seen", set())
+        links = self.output.links
+        for title in titles:
+            key = title.prefixed_dbkey
+            if key not in seen:
+                seen.add(key)
+                links.append(key)
 
     def add_template(self, title: Title) -> None:
         key = title.prefixed_dbkey

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .linker import is_always_known, make_broken_link, make_known_link, split_trail
+from .linker import (
+    broken_link_opener,
+    is_always_known,
+    known_link_open,
+    split_trail,
+)
+from .namespaces import SPECIAL
 
 if TYPE_CHECKING:
     from .context import ParserContext
@@ -18,51 +24,79 @@ HOLDER_RE = re.compile(r"<!--(IW)?LINK'\" (\d+)-->")
 class LinkHolders:
     def __init__(self) -> None:
         self.entries: list[tuple[Title, str]] = []
+        # Opening <a> tags already made in this render: red links by prefixed DB key,
+        # blue links by (title, is redirect). A page links to the same target many times.
+        self._broken_open: dict[str, str] = {}
+        self._known_open: dict[tuple[Title, bool], str] = {}
 
     def make_holder(self, title: Title, text: str = "", trail: str = "", prefix: str = "") -> str:
+        """A holder for a link to `title`, followed by `trail` (its link-trail letters go
+        into the link)."""
         inside, trail = split_trail(trail)
-        self.entries.append((title, prefix + text + inside))
-        kind = "IW" if title.interwiki else ""
-        return f"<!--{kind}LINK'\" {len(self.entries) - 1}-->{trail}"
+        return self.add(title, prefix + text + inside) + trail
+
+    def add(self, title: Title, label: str) -> str:
+        """A holder for a link to `title` with HTML `label`."""
+        entries = self.entries
+        entries.append((title, label))
+        if title.interwiki:
+            return f"<!--IWLINK'\" {len(entries) - 1}-->"
+        return f"<!--LINK'\" {len(entries) - 1}-->"
 
     def replace(self, ctx: ParserContext, text: str) -> str:
         """Replace every holder in `text` by its finished <a> element."""
         if "<!--" not in text:
             return text
-        ids = {int(m.group(2)) for m in HOLDER_RE.finditer(text)}
-        if not ids:
+        # [text, "IW" or None, id, text, ...]
+        parts = HOLDER_RE.split(text)
+        if len(parts) == 1:
             return text
+        ids = {int(x) for x in parts[2::3]}
+        entries = self.entries
+        n_entries = len(entries)
         to_check: dict[str, Title] = {}
         known: dict[str, bool] = {}
         for i in ids:
-            if i < len(self.entries):
-                t = self.entries[i][0]
+            if i < n_entries:
+                t = entries[i][0]
                 key = t.prefixed_dbkey
                 if key not in known:
-                    known[key] = bool(t.interwiki) or is_always_known(ctx, t)
-                    if not known[key]:
+                    is_known = known[key] = bool(t.interwiki) or is_always_known(ctx, t)
+                    if not is_known:
                         to_check[key] = t
         info = ctx.site.link_info(to_check.values()) if to_check else {}
-        rendered: dict[int, str] = {}
-        for i in ids:
-            if i >= len(self.entries):
+        ctx.add_links([t for i in ids if i < n_entries and not (t := entries[i][0]).interwiki])
+
+        broken_open = self._broken_open
+        known_open = self._known_open
+        opener = None
+        for j in range(2, len(parts), 3):
+            i = int(parts[j])
+            if i >= n_entries:  # not one of ours: left as it is
+                parts[j] = f"<!--{parts[j - 1] or ''}LINK'\" {parts[j]}-->"
+                parts[j - 1] = ""
                 continue
-            title, label = self.entries[i]
-            if not title.interwiki:
-                ctx.add_link(title)
-            if known[title.prefixed_dbkey]:
-                rendered[i] = make_known_link(ctx, title, label)
+            parts[j - 1] = ""
+            title, label = entries[i]
+            key = title.prefixed_dbkey
+            li = None if known[key] else info.get(key)
+            if known[key] or li is not None:
+                redirect = li is not None and li.is_redirect
+                tag = known_open.get((title, redirect))
+                if tag is None:
+                    tag = known_open[title, redirect] = known_link_open(ctx, title, redirect)
             else:
-                li = info.get(title.prefixed_dbkey)
-                if li is None:
-                    rendered[i] = make_broken_link(ctx, title, label)
-                else:
-                    rendered[i] = make_known_link(ctx, title, label, redirect=li.is_redirect)
-
-        def repl(m: re.Match[str]) -> str:
-            return rendered.get(int(m.group(2)), m.group(0))
-
-        return HOLDER_RE.sub(repl, text)
+                # A red link's tag depends on its key alone, except for special pages.
+                special = title.namespace == SPECIAL
+                tag = None if special else broken_open.get(key)
+                if tag is None:
+                    if opener is None:
+                        opener = broken_link_opener(ctx)
+                    tag = opener(title)
+                    if not special:
+                        broken_open[key] = tag
+            parts[j] = f"{tag}{label}</a>"
+        return "".join(parts)
 
     def replace_text(self, text: str) -> str:
         """Replace holders by their link text (LinkHolderArray::replaceText)."""

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from .namespaces import MAIN, MEDIAWIKI, SPECIAL
 from .sanitizer import escape_id
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .context import ParserContext
     from .title import Title
-
-_URL_UNESCAPE = {
-    "%3B": ";", "%40": "@", "%24": "$", "%21": "!", "%2A": "*", "%28": "(",
-    "%29": ")", "%2C": ",", "%2F": "/", "%7E": "~", "%3A": ":",
-}  # fmt: skip
-_URL_UNESCAPE_RE = re.compile("|".join(_URL_UNESCAPE))
 
 LINK_TRAIL = re.compile(r"^([a-z]+)(.*)$", re.S)
 
@@ -89,12 +83,31 @@ def normalize_special(title: Title) -> Title:
     return replace(title, dbkey=local + slash + sub)
 
 
-@lru_cache(maxsize=4096)
+class _UrlencodeTable(dict[int, str]):
+    """str.translate table for wfUrlencode: PHP's urlencode (upper-case %XX of the UTF-8
+    bytes; letters, digits and `-_.` kept), then `;@$!*(),/~:` kept as MediaWiki does."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch.isascii() and (ch.isalnum() or ch in "-_.;@$!*(),/~:"):
+            enc = ch
+        else:
+            enc = "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+        self[code] = enc
+        return enc
+
+
+_URLENCODE_TABLE = _UrlencodeTable()
+
+
+_URL_KEPT = re.compile(r"[\w.\-;@$!*(),/~:]*", re.A)
+
+
 def wf_urlencode(s: str) -> str:
     """wfUrlencode: percent-encode, keeping the characters MediaWiki keeps."""
-    enc = quote(s, safe="-_.~")
-    enc = enc.replace("~", "%7E")
-    return _URL_UNESCAPE_RE.sub(lambda m: _URL_UNESCAPE[m.group(0)], enc)
+    if _URL_KEPT.fullmatch(s):
+        return s  # most page names
+    return s.translate(_URLENCODE_TABLE)
 
 
 def split_trail(trail: str) -> tuple[str, str]:
@@ -174,9 +187,8 @@ def is_always_known(ctx: ParserContext, title: Title) -> bool:
     return False
 
 
-def make_known_link(
-    ctx: ParserContext, title: Title, html_text: str, redirect: bool = False
-) -> str:
+def known_link_open(ctx: ParserContext, title: Title, redirect: bool = False) -> str:
+    """The opening <a> of a link to an existing page (LinkRenderer::makeKnownLink)."""
     title = normalize_special(title)
     href = link_url(ctx, title)
     attrs = f'href="{esc(href)}"'
@@ -186,18 +198,39 @@ def make_known_link(
         attrs += ' class="mw-redirect"'
     if not (title.dbkey == "" and title.namespace == MAIN and not title.interwiki):
         attrs += f' title="{esc(title.prefixed_text)}"'
-    return f"<a {attrs}>{html_text}</a>"
+    return f"<a {attrs}>"
+
+
+def make_known_link(
+    ctx: ParserContext, title: Title, html_text: str, redirect: bool = False
+) -> str:
+    return f"{known_link_open(ctx, title, redirect)}{html_text}</a>"
+
+
+def broken_link_opener(ctx: ParserContext) -> Callable[[Title], str]:
+    """A function making the opening <a class="new"> of a red link
+    (LinkRenderer::makeBrokenLink), with what all red links of a render share looked up
+    once. The tag depends only on the prefixed DB key (and namespace), not on the fragment.
+    """
+    # wf_urlencode leaves none of & < > " ' in the key: only the rest of the URL needs escaping
+    edit_url = esc(ctx.config.script) + "?title="
+    # htmlspecialchars works character by character: escape the message once, the title each time
+    tip_msg = esc(ctx.msg("red-link-title"))
+
+    def opener(title: Title) -> str:
+        key = title.prefixed_dbkey
+        if title.namespace == SPECIAL:
+            href = esc(local_url(ctx, title))
+        else:
+            href = f"{edit_url}{wf_urlencode(key)}&amp;action=edit&amp;redlink=1"
+        tip = tip_msg.replace("$1", esc(key.replace("_", " ")))
+        return f'<a href="{href}" class="new" title="{tip}">'
+
+    return opener
 
 
 def make_broken_link(ctx: ParserContext, title: Title, html_text: str) -> str:
-    if title.namespace == SPECIAL:
-        href = esc(local_url(ctx, title))
-    else:
-        # wf_urlencode leaves none of & < > " ' in the key: only the query needs escaping
-        key = wf_urlencode(title.prefixed_dbkey)
-        href = f"{esc(ctx.config.script)}?title={key}&amp;action=edit&amp;redlink=1"
-    tip = ctx.msg("red-link-title", title.prefixed_text)
-    return f'<a href="{href}" class="new" title="{esc(tip)}">{html_text}</a>'
+    return f"{broken_link_opener(ctx)(title)}{html_text}</a>"
 
 
 def make_self_link(title: Title, html_text: str, fragment_mode: tuple[str, ...]) -> str:

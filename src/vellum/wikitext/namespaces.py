@@ -113,6 +113,10 @@ class Namespaces:
             names=names, aliases=dict(DEFAULT_ALIASES), canonical=canonical, subpages=set(subpages)
         )
 
+    def parse_state(self) -> tuple[object, ...]:
+        """Everything title parsing reads from this object, as a comparable value."""
+        return (tuple(self.names.items()), tuple(self._lookup.items()), self.capital_links)
+
     def lookup(self, name: str) -> int | None:
         """Namespace id for a local name, canonical name or alias; None if unknown."""
         return self._lookup.get(_key(name))

@@ -54,6 +54,34 @@ class Interwiki:
     language: bool = False  # an interlanguage prefix
 
 
+class TitleMemo:
+    """try_title's answers for one SiteConfig, shared between renders.
+
+    A title's parse depends on the text, the default namespace, the namespaces and the
+    interwiki prefixes; `titles` is emptied whenever the latter two differ from what they
+    were when its entries were made, so it never gives an answer the config would not.
+    """
+
+    MAX_ENTRIES = 100_000
+
+    def __init__(self) -> None:
+        self.state: tuple[object, ...] | None = None
+        self.titles: dict[int, dict[str, Title | None]] = {}
+
+    def current(self, config: SiteConfig) -> dict[int, dict[str, Title | None]]:
+        """The memo, checked against the config's current state."""
+        state = (
+            config.namespaces.parse_state(),
+            frozenset(config.interwiki),
+            frozenset(config.local_interwikis),
+        )
+        if state != self.state or sum(map(len, self.titles.values())) > self.MAX_ENTRIES:
+            # A new dict rather than clear(): a render in another thread may hold the old one.
+            self.titles = {}
+            self.state = state
+        return self.titles
+
+
 @dataclass
 class SiteConfig:
     """Settings named after MediaWiki's globals ($wgSitename -> sitename, ...)."""
@@ -105,6 +133,8 @@ class SiteConfig:
     legacy_media_dom: bool = True
     # Any other $wg setting a test or a wiki sets, keyed by its MediaWiki global name.
     extra: dict[str, Any] = field(default_factory=dict)
+    # Parsed titles shared between renders (see title_memo); not a setting.
+    _title_memo: TitleMemo = field(default_factory=TitleMemo, init=False, repr=False, compare=False)
 
     @property
     def default_thumb_width(self) -> int:
@@ -121,9 +151,19 @@ class SiteConfig:
 
     def try_title(self, text: str, default_namespace: int = 0) -> Title | None:
         try:
-            return self.parse_title(text, default_namespace)
+            return Title.parse(
+                text, self.namespaces, default_namespace, self.interwiki, self.local_interwikis
+            )
         except InvalidTitle:
             return None
+
+    def title_memo(self) -> dict[int, dict[str, Title | None]]:
+        """Dicts memoising try_title, by default namespace and text, for one render.
+
+        It is valid as long as the config's namespaces and interwikis do not change: take
+        it again for each render.
+        """
+        return self._title_memo.current(self)
 
     def article_url(self, dbkey: str) -> str:
         """Local URL of a page, e.g. /wiki/Main_Page (the key must be URL-encoded already)."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any
 
 from .namespaces import FILE, MAIN, MEDIA, SPECIAL, Namespaces
 
@@ -26,7 +26,13 @@ _ILLEGAL = re.compile(
     r"[^ %!\"$&'()*,\-./0-9:;=?@A-Z\\^_`a-z~+\u0080-\U0010ffff]"
     r"|%[0-9A-Fa-f]{2}|&[A-Za-z0-9\u0080-\U0010ffff]+;"
 )
-_SIMPLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _,.()'\-]*(?<![ _])\Z")
+# What Title.parse's fast path takes: [:][Namespace name:]Page name, where the page name
+# has letters, digits and `,.()'-`, with single spaces or underscores between them (the
+# doubled ones are ruled out separately: in a regex they would cost backtracking).
+_SIMPLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _,.()'\-]*(?<![ _])\Z")
+_SIMPLE_PREFIXED = re.compile(
+    r"(:?)(?:([A-Za-z][A-Za-z0-9 _]*(?<![ _])):)?([A-Za-z0-9][A-Za-z0-9 _,.()'\-]*(?<![ _]))\Z"
+)
 _IP_V6 = re.compile(r"^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$")
 
 
@@ -65,6 +71,28 @@ def ucfirst(s: str) -> str:
     return s[0].upper() + s[1:]
 
 
+_new_object = object.__new__
+
+
+class _computed_once:
+    """A read-only attribute computed on first access and kept in the instance dict.
+
+    functools.cached_property does the same, but Python 3.11's takes a lock on every first
+    access, a cost paid once per Title and so once per link of a page.
+    """
+
+    def __init__(self, func: Callable[[Any], str]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Title:
     """A parsed title: namespace id, DB key (underscores), fragment, interwiki prefix."""
@@ -82,8 +110,9 @@ class Title:
         """Title without namespace, with spaces."""
         return self.dbkey.replace("_", " ")
 
-    @cached_property
+    @_computed_once
     def prefixed_dbkey(self) -> str:
+        """Namespace and interwiki prefixes and DB key: 'Talk:Foo_bar', 'fr:Foo'."""
         key = f"{self.ns_name}:{self.dbkey}" if self.ns_name else self.dbkey
         return f"{self.interwiki}:{key}" if self.interwiki else key
 
@@ -116,20 +145,47 @@ class Title:
         local_interwikis: Container[str] = (),
     ) -> Title:
         """Parse user-supplied text into a Title, or raise InvalidTitle."""
+        # Fast path: an optional leading colon and namespace name, then letters, digits and
+        # a little punctuation with single spaces: what the full parse below would do.
         if (
-            default_namespace == MAIN
-            and len(text) <= MAX_TITLE_BYTES
-            and _SIMPLE.match(text)
+            len(text) <= MAX_TITLE_BYTES
             and "  " not in text
             and "__" not in text
             and "_ " not in text
             and " _" not in text
         ):
-            # Fast path: letters, digits and a little punctuation, no prefix, no fragment.
-            dbkey = text.replace(" ", "_")
-            if namespaces.capital_links:
-                dbkey = dbkey[0].upper() + dbkey[1:]
-            return cls(MAIN, dbkey, "", "", "")
+            found: int | None = None
+            colon, prefix, rest = "", None, text
+            if ":" not in text:
+                if _SIMPLE_NAME.match(text):
+                    found = default_namespace
+            elif m := _SIMPLE_PREFIXED.match(text):
+                colon, prefix, rest = m.groups()
+                if prefix is None:
+                    found = MAIN
+                else:
+                    found = namespaces.lookup(prefix)  # else an interwiki or a main-namespace title
+            if found is not None:
+                dbkey = rest.replace(" ", "_")
+                if namespaces.capital_links and "a" <= dbkey[0] <= "z":
+                    dbkey = dbkey[0].upper() + dbkey[1:]
+                if prefix is None and not colon and found == MAIN:
+                    ns_name = ""
+                else:
+                    ns_name = namespaces.name(found)
+                return cls._of(found, dbkey, "", "", ns_name, False)
+        return cls._parse(text, namespaces, default_namespace, interwiki, local_interwikis)
+
+    @classmethod
+    def _parse(
+        cls,
+        text: str,
+        namespaces: Namespaces,
+        default_namespace: int,
+        interwiki: Container[str],
+        local_interwikis: Container[str],
+    ) -> Title:
+        """The full parse (MediaWikiTitleCodec::splitTitleString)."""
         original = text
         if "&" in text:
             text = html.unescape(text)
@@ -214,7 +270,32 @@ class Title:
             dbkey = ucfirst(dbkey)
         if ns in (2, 3) and _IP_V6.match(dbkey):
             dbkey = dbkey.upper()
-        return cls(ns, dbkey, fragment, iw, "" if iw else namespaces.name(ns), was_local)
+        return cls._of(ns, dbkey, fragment, iw, "" if iw else namespaces.name(ns), was_local)
+
+    @classmethod
+    def _of(
+        cls,
+        namespace: int,
+        dbkey: str,
+        fragment: str,
+        interwiki: str,
+        ns_name: str,
+        was_local: bool,
+    ) -> Title:
+        """Title(namespace, dbkey, ...) without the frozen dataclass's __init__, whose
+        object.__setattr__ per field costs more than the rest of parsing a simple title."""
+        self = _new_object(cls)
+        attrs = self.__dict__
+        attrs["namespace"] = namespace
+        attrs["dbkey"] = dbkey
+        attrs["fragment"] = fragment
+        attrs["interwiki"] = interwiki
+        attrs["ns_name"] = ns_name
+        attrs["was_local_interwiki"] = was_local
+        # prefixed_dbkey, computed now: nearly every parsed title is asked for it
+        key = f"{ns_name}:{dbkey}" if ns_name else dbkey
+        attrs["prefixed_dbkey"] = f"{interwiki}:{key}" if interwiki else key
+        return self
 
     @classmethod
     def make(cls, namespace: int, dbkey: str, namespaces: Namespaces, fragment: str = "") -> Title:

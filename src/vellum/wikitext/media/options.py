@@ -46,42 +46,77 @@ HANDLER_WORDS: dict[str, tuple[str, ...]] = {
     "img_lang": ("lang=$1",),
 }
 
-_cache: dict[tuple[str, ...], tuple[re.Pattern[str], list[tuple[str, bool]]]] = {}
+_TYPES = {n: (t, p) for n, t, p, _ in INTERNAL}
+_INTERNAL_NAMES = [n for n, _, _, _ in INTERNAL]
+
+
+def _variable_synonyms() -> dict[str, list[tuple[str, str]]]:
+    """The synonyms with a parameter, by magic word: ('thumbnail=', ''), ('', 'px'), ..."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, syns in [(n, ss) for n, _, _, ss in INTERNAL] + list(HANDLER_WORDS.items()):
+        for syn in syns:
+            if "$1" in syn:
+                pre, post = syn.split("$1")
+                out.setdefault(name, []).append((pre, post))
+    return out
+
+
+_VARIABLE_SYNONYMS = _variable_synonyms()
+
+_cache: dict[tuple[str, ...], Callable[[str], tuple[str | None, str | None]]] = {}
 
 
 def magic_matcher(names: list[str]) -> Callable[[str], tuple[str | None, str | None]]:
     """MagicWordArray::matchVariableStartToEnd over the given image magic words."""
     key = tuple(names)
-    if key not in _cache:
-        synonyms = {n: syn for n, _, _, syn in INTERNAL}
-        synonyms.update(HANDLER_WORDS)
-        alts: list[str] = []
-        groups: list[tuple[str, bool]] = []
-        for name in names:
-            for syn in synonyms[name]:
-                has_var = "$1" in syn
-                alts.append("(" + re.escape(syn).replace(r"\$1", "(?:.*?)") + ")")
-                groups.append((name, has_var))
-        pattern = re.compile("^(?:" + "|".join(alts) + ")$")
-        _cache[key] = (pattern, groups)
-    pattern, groups = _cache[key]
+    matcher = _cache.get(key)
+    if matcher is None:
+        matcher = _cache[key] = _make_matcher(names)
+    return matcher
+
+
+def _make_matcher(names: list[str]) -> Callable[[str], tuple[str | None, str | None]]:
+    synonyms = {n: syn for n, _, _, syn in INTERNAL}
+    synonyms.update(HANDLER_WORDS)
+    alts: list[str] = []
+    groups: list[tuple[str, bool]] = []
+    # What a text must be, start or end with to have a chance (captions mostly have none)
+    exact: set[str] = set()
+    starts: list[str] = []
+    ends: list[str] = []
+    for name in names:
+        for syn in synonyms[name]:
+            has_var = "$1" in syn
+            alts.append("(" + re.escape(syn).replace(r"\$1", "(?:.*?)") + ")")
+            groups.append((name, has_var))
+            if not has_var:
+                exact.add(syn)
+            else:
+                pre, post = syn.split("$1")
+                (starts if pre else ends).append(pre or post)
+    pattern = re.compile("^(?:" + "|".join(alts) + ")$")
+    start_tuple, end_tuple = tuple(starts), tuple(ends)
+    always = "" in ends  # a bare $1
 
     def match(text: str) -> tuple[str | None, str | None]:
+        if not (
+            always
+            or text in exact
+            or text.startswith(start_tuple)
+            or text.endswith(end_tuple)
+            or "\n" in text  # `$` also matches before a final newline
+        ):
+            return None, None
         m = pattern.match(text)
         if not m:
             return None, None
-        for i, (name, has_var) in enumerate(groups):
-            g = m.group(i + 1)
+        # The first alternative that matched (lastindex would be an inner group's).
+        for g, (name, has_var) in zip(m.groups(), groups, strict=True):
             if g is None:
                 continue
             if not has_var:
                 return name, None
-            syns = [s for n, _, _, ss in INTERNAL if n == name for s in ss]
-            syns += list(HANDLER_WORDS.get(name, ()))
-            for syn in syns:
-                if "$1" not in syn:
-                    continue
-                pre, post = syn.split("$1")
+            for pre, post in _VARIABLE_SYNONYMS.get(name, ()):
                 if g.startswith(pre) and g.endswith(post) and len(g) >= len(pre) + len(post):
                     return name, g[len(pre) : len(g) - len(post)]
             return name, ""
@@ -154,13 +189,12 @@ def parse_image_options(
     parse_link: Callable[[str], tuple[str | None, Any]],
 ) -> ImageParams:
     """The parameter loop of Parser::makeImage."""
-    names = [n for n, _, _, _ in INTERNAL]
     if handler is not None:
-        names += list(handler.param_map)
+        names = _INTERNAL_NAMES + list(handler.param_map)
     else:
-        names.append("img_width")
+        names = [*_INTERNAL_NAMES, "img_width"]
     handler_params = handler.param_map if handler else {"img_width": "width"}
-    types = {n: (t, p) for n, t, p, _ in INTERNAL}
+    types = _TYPES
     match = magic_matcher(names)
 
     params = ImageParams()
