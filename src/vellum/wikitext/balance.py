@@ -234,13 +234,14 @@ def _open_tag(node) -> str:
     return f"<{node.tag}{_attrs(node)}>"
 
 
-def _split_around_block(prefix: list, chain: list, out: list[str]) -> None:
+def _split_around_block(prefix: list[tuple], chain: list, out: list[str]) -> None:
     """RemexCompatMunger's split: a block inside formatting elements inside a p-wrapper
     closes the wrapper; the formatting elements are cloned around the block, and the
-    inline content after it gets a new wrapper."""
+    inline content after it gets a new wrapper. `prefix` holds the wrapped content
+    before it, as the sibling walk's (node, tag, text or HTML) items."""
     before: list[str] = []
     for g in prefix:
-        _serialize_one(g, before)
+        _serialize_item(g, before)
     after_parts: list[list[str]] = []
     block = None
     for depth, el in enumerate(chain):
@@ -309,65 +310,75 @@ def _has_block_descendant(node) -> bool:
     return False
 
 
+def _item_html(node, tag: str) -> str:
+    """What the sibling walk keeps of a node: its text, or its serialised HTML."""
+    if tag == "-text":
+        return node.text_content or ""
+    return node.html or ""
+
+
+def _serialize_item(item: tuple, out: list[str]) -> None:
+    node, tag, html = item
+    if tag == "-text":
+        out.append(html.translate(_TEXT_ESC))
+    else:
+        _serialize_one(node, out, html)
+
+
 def _pwrap_children(first) -> list[str]:
     """Serialise a chain of siblings, wrapping runs of inline content in <p> as Remex's
     munger does directly under <body> and <blockquote>."""
     out: list[str] = []
-    run: list = []
+    # (node, tag, text or HTML): each node is serialised by lexbor only once
+    run: list[tuple] = []
 
-    def emit(group: list) -> None:
+    def emit(group: list[tuple]) -> None:
         wrap = False
-        for n in group:
-            t = n.tag
+        for _, t, h in group:
             if t == "-text":
-                if (n.text_content or "").strip("\t\n\x0c\r ") != "":
+                if h.strip("\t\n\x0c\r "):
                     wrap = True
                     break
             elif t not in METADATA and not t.startswith("-"):
                 wrap = True
                 break
-        buf: list[str] = []
-        if wrap:
-            # whitespace-only text before the first content stays outside the wrapper
-            k = 0
-            while (
-                k < len(group)
-                and group[k].tag == "-text"
-                and (group[k].text_content or "").strip("\t\n\x0c\r ") == ""
-            ):
-                _serialize_one(group[k], out)
-                k += 1
-            for n in group[k:]:
-                _serialize_one(n, buf)
-            out.append("<p>" + "".join(buf) + "</p>")
-        else:
-            for n in group:
-                _serialize_one(n, buf)
-            out.extend(buf)
+        if not wrap:
+            for item in group:
+                _serialize_item(item, out)
+            return
+        # whitespace-only text before the first content stays outside the wrapper
+        k = 0
+        while k < len(group) and group[k][1] == "-text" and not group[k][2].strip("\t\n\x0c\r "):
+            out.append(group[k][2].translate(_TEXT_ESC))
+            k += 1
+        buf: list[str] = ["<p>"]
+        for item in group[k:]:
+            _serialize_item(item, buf)
+        buf.append("</p>")
+        out.append("".join(buf))
 
     def flush() -> None:
         if not run:
             return
         # A block element inserted inside the wrapped inline content removes the
         # p-wrapper (RemexCompatMunger); content after it gets a new wrapper.
-        group: list = []
-        for n in run:
-            if n.tag in INLINE and _has_block_descendant(n):
+        group: list[tuple] = []
+        for item in run:
+            n, t, _ = item
+            if t in INLINE and _has_block_descendant(n):
                 chain = _splittable_chain(n)
                 if chain is not None:
-                    while group and group[-1].tag in SPLITTABLE and _is_empty(group[-1]):
+                    while group and group[-1][1] in SPLITTABLE and _is_empty(group[-1][0]):
                         group.pop()
                     _split_around_block(group, chain, out)
                     group = []
                     continue
-                group.append(n)
-                buf: list[str] = []
+                group.append(item)
                 for g in group:
-                    _serialize_one(g, buf)
-                out.extend(buf)
+                    _serialize_item(g, out)
                 group = []
             else:
-                group.append(n)
+                group.append(item)
         if group:
             emit(group)
         run.clear()
@@ -378,22 +389,25 @@ def _pwrap_children(first) -> list[str]:
     node = first
     while node is not None:
         t = node.tag
-        if t == "-comment" and node.html == TABLE_MARKER:
-            flush()
-            in_foster = True
-        elif in_foster and t != "table":
-            _serialize_one(node, out)
-        elif t == "-text" or t in INLINE or t == "-comment" or t in METADATA:
-            run.append(node)
-            h = (node.html or "") if t != "-text" and t != "-comment" else ""
-            if TABLE_MARKER in h and h.count(TABLE_MARKER) > h.count("<table"):
+        if t == "-text" or t == "-comment" or t in INLINE or t in METADATA:
+            h = _item_html(node, t)
+            if t == "-comment" and h == TABLE_MARKER:
                 flush()
                 in_foster = True
+            elif in_foster:
+                _serialize_item((node, t, h), out)
+            else:
+                run.append((node, t, h))
+                if t != "-text" and t != "-comment" and _has_open_marker(h):
+                    flush()
+                    in_foster = True
+        elif in_foster and t != "table":
+            _serialize_one(node, out)
         else:
-            clone = _aaa_clone(run[-1], node) if run else None
+            clone = _aaa_clone(run[-1][0], node) if run else None
             if clone is not None:
                 # an empty formatting element still open at the split is moved, not cloned
-                while run and run[-1].tag in SPLITTABLE and _is_empty(run[-1]):
+                while run and run[-1][1] in SPLITTABLE and _is_empty(run[-1][0]):
                     run.pop()
             flush()
             if clone is not None:
@@ -408,21 +422,35 @@ def _pwrap_children(first) -> list[str]:
     return out
 
 
+def _has_open_marker(html: str) -> bool:
+    """A table marker whose table is not inside this HTML: the table comes next."""
+    return TABLE_MARKER in html and html.count(TABLE_MARKER) > html.count("<table")
+
+
 _PRE_NEWLINE = re.compile(r"(<(?:pre|textarea|listing)\b[^>]*>)\n")
 _EMPTY_ELT = re.compile(r"<(p|li|tr)>([\t\n\x0c\r ]*)</\1>")
+# Everything _serialize_one may have to change in lexbor's HTML, found in one scan.
+_NEEDS_FIXUP = re.compile(
+    "<(?:"
+    + re.escape(TABLE_MARKER[1:])
+    + r"|blockquote|(p|li|tr)>[\t\n\x0c\r ]*</\1>|(?:pre|textarea|listing)\b[^>]*>\n)"
+)
 
 
-def _serialize_one(node, out: list[str]) -> bool:
+def _serialize_one(node, out: list[str], html: str | None = None) -> bool:
     """Serialise one node (not its following siblings); lexbor's own serialiser does
     subtrees without <blockquote> (which needs p-wrapping). True if the node held a
-    table marker."""
+    table marker. `html` is the node's serialisation when the caller already has it."""
     tag = node.tag
     if tag == "-text":
         out.append((node.text_content or "").translate(_TEXT_ESC))
         return False
-    html = node.html or ""
-    # a table marker whose table is not inside this node: the table comes next
-    marker = TABLE_MARKER in html and html.count(TABLE_MARKER) > html.count("<table")
+    if html is None:
+        html = node.html or ""
+    if _NEEDS_FIXUP.search(html) is None:
+        out.append(html)
+        return False
+    marker = _has_open_marker(html)
     if "<blockquote" in html:
         _serialize_one_py(node, out)
         return marker
@@ -465,10 +493,20 @@ def _serialize_one_py(node, out: list[str]) -> None:
     out.append(f"</{tag}>")
 
 
-# The two rules of Sanitizer::armorFrenchSpaces, searched apart: a pattern starting with a
-# literal space scans far faster than one starting with a character class.
+# The first rule of Sanitizer::armorFrenchSpaces; a pattern starting with a literal space
+# scans far faster than one starting with a character class.
 _SPACE_BEFORE = re.compile(r" (?=[?:;!%»›](?!\w))")
-_SPACE_AFTER = re.compile("[«‹] ")
+
+
+def _spaces_after_quotes(html: str) -> list[int]:
+    """Positions of the spaces after « and ‹ (the second rule)."""
+    found: list[int] = []
+    for quote in ("« ", "‹ "):
+        i = html.find(quote)
+        while i != -1:
+            found.append(i + 1)
+            i = html.find(quote, i + 2)
+    return found
 
 
 def _in_tag(html: str, pos: int) -> bool:
@@ -486,7 +524,7 @@ def armor_french_spaces(html: str) -> str:
         return html
     spaces = [m.start() for m in _SPACE_BEFORE.finditer(html)]
     if "«" in html or "‹" in html:
-        after = [m.start() + 1 for m in _SPACE_AFTER.finditer(html)]
+        after = _spaces_after_quotes(html)
         if after:
             # "« :" is one replacement: the space after « is not also a space before ':'
             spaces = sorted(set(spaces).union(after))
