@@ -157,6 +157,36 @@ def _serialize_children(first, out: list[str], in_raw: bool = False) -> None:
         node = nxt
 
 
+# Where lexbor's serialisation of a subtree may differ from _serialize_children's by more
+# than the fixups of _serialize_flat: comments and raw text (which those fixups must not
+# touch), '<' and '>' (escaped by lexbor in attributes too), elements lexbor treats as
+# void but Remex does not, <blockquote> (p-wrapped), foreign and template content.
+_FLAT_UNSAFE = re.compile(
+    r"<!--|&lt;|&gt;|<(?:script|style|xmp|iframe|noembed|noframes|plaintext|noscript"
+    r"|template|blockquote|svg|math|basefont|bgsound|frame)"
+)
+_VOID_TAG = re.compile(
+    r"<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|keygen)"
+    r"((?: [^>]*)?)>"
+)
+
+
+def _serialize_flat(body) -> str | None:
+    """The children of `body` as _serialize_children writes them (no p-wrapping), from
+    lexbor's serialisation in one piece; None when that may differ (see _FLAT_UNSAFE)."""
+    html = body.inner_html or ""
+    if _FLAT_UNSAFE.search(html):
+        return None
+    if "&nbsp;" in html:
+        html = html.replace("&nbsp;", "&#160;")
+    html = _VOID_TAG.sub(r"<\1\2 />", html)
+    if "</" in html:
+        html = _EMPTY_ELT.sub(r'<\1 class="mw-empty-elt">\2</\1>', html)
+        if "<pre" in html or "<textarea" in html or "<listing" in html:
+            html = _PRE_NEWLINE.sub("\\1\n\n", html)
+    return html
+
+
 def _pwrap_body(body) -> list[str]:
     return _pwrap_children(body.child)
 
@@ -564,12 +594,14 @@ def _tidy(html: str, pwrap: bool = True) -> str:
     if body is None:
         return simple_balance(html.replace(AMP_PLACEHOLDER, "&") if protect else html)
     if pwrap:
-        out = _pwrap_body(body)
+        result = "".join(_pwrap_body(body))
     else:
-        out = []
-        if body.child is not None:
-            _serialize_children(body.child, out)
-    result = "".join(out)
+        result = _serialize_flat(body)
+        if result is None:
+            out: list[str] = []
+            if body.child is not None:
+                _serialize_children(body.child, out)
+            result = "".join(out)
     if marked:
         result = result.replace(TABLE_MARKER, "")
     return result.replace(AMP_PLACEHOLDER, "&") if protect else result
