@@ -10,6 +10,7 @@ stack-based closer instead.
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
 
 try:
     from selectolax.lexbor import LexborHTMLParser
@@ -47,7 +48,23 @@ def _nesting_depth(html: str) -> int:
     # second even when every tag nests, so only bigger inputs need the exact scan.
     if html.count("<") <= QUICK_TAG_COUNT:
         return 0
+    bound = _nesting_bound(html)
+    if bound <= MAX_TREE_DEPTH:
+        return bound
     return _nesting_depth_exact(html)
+
+
+# The tags _nesting_depth_exact reads (the same matches): "/" for an end tag, else the name
+_TAG_STEP = re.compile(r"<(/(?=[A-Za-z])|[A-Za-z][^\t\n\x0c />]*)[^>]*>")
+_DEPTH_STEP = {"/": -1} | dict.fromkeys(VOID, 0)
+
+
+def _nesting_bound(html: str) -> int:
+    """A quick upper bound of _nesting_depth_exact, without a Python loop per tag: it
+    counts self-closed elements as opened, and takes the spread of the unclamped depth."""
+    names = map(str.lower, _TAG_STEP.findall(html))
+    depths = list(accumulate(map(_DEPTH_STEP.get, names, repeat(1)), initial=0))
+    return max(depths) - min(depths)
 
 
 _TAG_NAMES = re.compile(r"<(/?)([A-Za-z][^\t\n\x0c />]*)([^>]*)>")
