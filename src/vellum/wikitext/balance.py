@@ -204,8 +204,40 @@ def _serialize_flat(body) -> str | None:
     return html
 
 
-def _pwrap_body(body) -> list[str]:
-    return _pwrap_children(body.child)
+def _pwrap_body(body) -> str:
+    blocks = _serialize_blocks(body)
+    if blocks is not None:
+        return blocks
+    return "".join(_pwrap_children(body.child))
+
+
+def _serialize_blocks(body) -> str | None:
+    """What _pwrap_children makes of a body holding only blocks, metadata, blank text and
+    table markers (nothing to wrap), from lexbor's serialisation in one piece: the
+    fixups _serialize_one makes per node cannot match across two nodes. None for any
+    other body, or one with a <blockquote> (which needs p-wrapping)."""
+    node = body.child
+    while node is not None:
+        t = node.tag
+        if t == "-text":
+            if (node.text_content or "").strip("\t\n\x0c\r "):
+                return None
+        elif t == "-comment":
+            if node.html != TABLE_MARKER:
+                return None
+        elif t in INLINE or t.startswith("-") or t.startswith("!"):
+            return None
+        node = node.next
+    html = body.inner_html or ""
+    if "<blockquote" in html:
+        return None
+    if TABLE_MARKER in html:
+        html = html.replace(TABLE_MARKER, "")
+    if _NEEDS_FIXUP.search(html):
+        html = _EMPTY_ELT.sub(r'<\1 class="mw-empty-elt">\2</\1>', html)
+        if "<pre" in html or "<textarea" in html or "<listing" in html:
+            html = _PRE_NEWLINE.sub("\\1\n\n", html)
+    return html
 
 
 SPLITTABLE = {
@@ -611,7 +643,7 @@ def _tidy(html: str, pwrap: bool = True) -> str:
     if body is None:
         return simple_balance(html.replace(AMP_PLACEHOLDER, "&") if protect else html)
     if pwrap:
-        result = "".join(_pwrap_body(body))
+        result = _pwrap_body(body)
     else:
         result = _serialize_flat(body)
         if result is None:
