@@ -205,10 +205,11 @@ def _serialize_flat(body) -> str | None:
 
 
 def _pwrap_body(body) -> str:
+    """The p-wrapped body, without table markers."""
     blocks = _serialize_blocks(body)
     if blocks is not None:
         return blocks
-    return "".join(_pwrap_children(body.child))
+    return "".join(_pwrap_children(body.child)).replace(TABLE_MARKER, "")
 
 
 def _serialize_blocks(body) -> str | None:
@@ -228,15 +229,14 @@ def _serialize_blocks(body) -> str | None:
         elif t in INLINE or t.startswith("-") or t.startswith("!"):
             return None
         node = node.next
-    html = body.inner_html or ""
+    html = (body.inner_html or "").replace(TABLE_MARKER, "")
+    if _NEEDS_FIXUP.search(html) is None:
+        return html
     if "<blockquote" in html:
         return None
-    if TABLE_MARKER in html:
-        html = html.replace(TABLE_MARKER, "")
-    if _NEEDS_FIXUP.search(html):
-        html = _EMPTY_ELT.sub(r'<\1 class="mw-empty-elt">\2</\1>', html)
-        if "<pre" in html or "<textarea" in html or "<listing" in html:
-            html = _PRE_NEWLINE.sub("\\1\n\n", html)
+    html = _EMPTY_ELT.sub(r'<\1 class="mw-empty-elt">\2</\1>', html)
+    if "<pre" in html or "<textarea" in html or "<listing" in html:
+        html = _PRE_NEWLINE.sub("\\1\n\n", html)
     return html
 
 
@@ -651,6 +651,4 @@ def _tidy(html: str, pwrap: bool = True) -> str:
             if body.child is not None:
                 _serialize_children(body.child, out)
             result = "".join(out)
-    if marked:
-        result = result.replace(TABLE_MARKER, "")
     return result.replace(AMP_PLACEHOLDER, "&") if protect else result
