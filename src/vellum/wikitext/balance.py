@@ -204,12 +204,14 @@ def _serialize_flat(body) -> str | None:
     return html
 
 
-def _pwrap_body(body) -> str:
-    """The p-wrapped body, without table markers."""
+def _pwrap_body(body, marked: bool) -> str:
+    """The p-wrapped body, without table markers (`marked`: the input had tables)."""
     blocks = _serialize_blocks(body)
     if blocks is not None:
         return blocks
-    return "".join(_pwrap_children(body.child)).replace(TABLE_MARKER, "")
+    html = "".join(_pwrap_children(body.child))
+    # (a marker-like comment in raw text survives when the input had no table)
+    return html.replace(TABLE_MARKER, "") if marked else html
 
 
 def _serialize_blocks(body) -> str | None:
@@ -643,7 +645,7 @@ def _tidy(html: str, pwrap: bool = True) -> str:
     if body is None:
         return simple_balance(html.replace(AMP_PLACEHOLDER, "&") if protect else html)
     if pwrap:
-        result = _pwrap_body(body)
+        result = _pwrap_body(body, marked)
     else:
         result = _serialize_flat(body)
         if result is None:
