@@ -635,11 +635,13 @@ def _tidy(html: str, pwrap: bool = True) -> str:
     # Remex keeps character references as they are written: hide the '&' from the tree
     # builder behind a private-use character and put it back afterwards.
     protect = "&" in html and AMP_PLACEHOLDER not in html
+    marked = False
+    if pwrap:
+        with_markers = html.replace("<table", TABLE_MARKER + "<table")
+        marked = len(with_markers) != len(html)
+        html = with_markers
     if protect:
         html = html.replace("&", AMP_PLACEHOLDER)
-    marked = pwrap and "<table" in html
-    if marked:
-        html = html.replace("<table", TABLE_MARKER + "<table")
     tree = LexborHTMLParser("<!DOCTYPE html><html><body>" + html)
     body = tree.body
     if body is None:
