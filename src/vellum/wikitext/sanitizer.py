@@ -146,9 +146,10 @@ def _norm_ref_cached(m: re.Match[str]) -> str:
     return out
 
 
-# The same references as CHAR_REFS_RE, skipping the four that normalise to themselves.
+# The same references as CHAR_REFS_RE, skipping common ones that normalise to themselves:
+# the four escapes, and the brackets of every Cite reference link ("&#91;1&#93;").
 _NORM_REFS_RE = re.compile(
-    r"&(?!(?:amp|lt|gt|quot);)"
+    r"&(?!(?:amp|lt|gt|quot|#91|#93);)"
     r"(?:([A-Za-z0-9\x80-\U0010ffff]+;)|#([0-9]+);|#[xX]([0-9A-Fa-f]+);|())"
 )
 
