@@ -10,6 +10,7 @@ stack-based closer instead.
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
 
 try:
     from selectolax.lexbor import LexborHTMLParser
@@ -47,7 +48,23 @@ def _nesting_depth(html: str) -> int:
     # second even when every tag nests, so only bigger inputs need the exact scan.
     if html.count("<") <= QUICK_TAG_COUNT:
         return 0
+    bound = _nesting_bound(html)
+    if bound <= MAX_TREE_DEPTH:
+        return bound
     return _nesting_depth_exact(html)
+
+
+# The tags _nesting_depth_exact reads (the same matches): "/" for an end tag, else the name
+_TAG_STEP = re.compile(r"<(/(?=[A-Za-z])|[A-Za-z][^\t\n\x0c />]*)[^>]*>")
+_DEPTH_STEP = {"/": -1} | dict.fromkeys(VOID, 0)
+
+
+def _nesting_bound(html: str) -> int:
+    """A quick upper bound of _nesting_depth_exact, without a Python loop per tag: it
+    counts self-closed elements as opened, and takes the spread of the unclamped depth."""
+    names = map(str.lower, _TAG_STEP.findall(html))
+    depths = list(accumulate(map(_DEPTH_STEP.get, names, repeat(1)), initial=0))
+    return max(depths) - min(depths)
 
 
 _TAG_NAMES = re.compile(r"<(/?)([A-Za-z][^\t\n\x0c />]*)([^>]*)>")
@@ -157,8 +174,72 @@ def _serialize_children(first, out: list[str], in_raw: bool = False) -> None:
         node = nxt
 
 
-def _pwrap_body(body) -> list[str]:
-    return _pwrap_children(body.child)
+# Where lexbor's serialisation of a subtree may differ from _serialize_children's by more
+# than the fixups of _serialize_flat: comments and raw text (which those fixups must not
+# touch), '<' and '>' (escaped by lexbor in attributes too), elements lexbor treats as
+# void but Remex does not, <blockquote> (p-wrapped), foreign and template content.
+_FLAT_UNSAFE = re.compile(
+    r"<!--|&lt;|&gt;|<(?:script|style|xmp|iframe|noembed|noframes|plaintext|noscript"
+    r"|template|blockquote|svg|math|basefont|bgsound|frame)"
+)
+_VOID_TAG = re.compile(
+    r"<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|keygen)"
+    r"((?: [^>]*)?)>"
+)
+
+
+def _serialize_flat(body) -> str | None:
+    """The children of `body` as _serialize_children writes them (no p-wrapping), from
+    lexbor's serialisation in one piece; None when that may differ (see _FLAT_UNSAFE)."""
+    html = body.inner_html or ""
+    if _FLAT_UNSAFE.search(html):
+        return None
+    if "&nbsp;" in html:
+        html = html.replace("&nbsp;", "&#160;")
+    html = _VOID_TAG.sub(r"<\1\2 />", html)
+    if "</" in html:
+        html = _EMPTY_ELT.sub(r'<\1 class="mw-empty-elt">\2</\1>', html)
+        if "<pre" in html or "<textarea" in html or "<listing" in html:
+            html = _PRE_NEWLINE.sub("\\1\n\n", html)
+    return html
+
+
+def _pwrap_body(body, marked: bool) -> str:
+    """The p-wrapped body, without table markers (`marked`: the input had tables)."""
+    blocks = _serialize_blocks(body)
+    if blocks is not None:
+        return blocks
+    html = "".join(_pwrap_children(body.child))
+    # (a marker-like comment in raw text survives when the input had no table)
+    return html.replace(TABLE_MARKER, "") if marked else html
+
+
+def _serialize_blocks(body) -> str | None:
+    """What _pwrap_children makes of a body holding only blocks, metadata, blank text and
+    table markers (nothing to wrap), from lexbor's serialisation in one piece: the
+    fixups _serialize_one makes per node cannot match across two nodes. None for any
+    other body, or one with a <blockquote> (which needs p-wrapping)."""
+    node = body.child
+    while node is not None:
+        t = node.tag
+        if t == "-text":
+            if (node.text_content or "").strip("\t\n\x0c\r "):
+                return None
+        elif t == "-comment":
+            if node.html != TABLE_MARKER:
+                return None
+        elif t in INLINE or t.startswith("-") or t.startswith("!"):
+            return None
+        node = node.next
+    html = (body.inner_html or "").replace(TABLE_MARKER, "")
+    if _NEEDS_FIXUP.search(html) is None:
+        return html
+    if "<blockquote" in html:
+        return None
+    html = _EMPTY_ELT.sub(r'<\1 class="mw-empty-elt">\2</\1>', html)
+    if "<pre" in html or "<textarea" in html or "<listing" in html:
+        html = _PRE_NEWLINE.sub("\\1\n\n", html)
+    return html
 
 
 SPLITTABLE = {
@@ -234,13 +315,14 @@ def _open_tag(node) -> str:
     return f"<{node.tag}{_attrs(node)}>"
 
 
-def _split_around_block(prefix: list, chain: list, out: list[str]) -> None:
+def _split_around_block(prefix: list[tuple], chain: list, out: list[str]) -> None:
     """RemexCompatMunger's split: a block inside formatting elements inside a p-wrapper
     closes the wrapper; the formatting elements are cloned around the block, and the
-    inline content after it gets a new wrapper."""
+    inline content after it gets a new wrapper. `prefix` holds the wrapped content
+    before it, as the sibling walk's (node, tag, text or HTML) items."""
     before: list[str] = []
     for g in prefix:
-        _serialize_one(g, before)
+        _serialize_item(g, before)
     after_parts: list[list[str]] = []
     block = None
     for depth, el in enumerate(chain):
@@ -309,65 +391,75 @@ def _has_block_descendant(node) -> bool:
     return False
 
 
+def _item_html(node, tag: str) -> str:
+    """What the sibling walk keeps of a node: its text, or its serialised HTML."""
+    if tag == "-text":
+        return node.text_content or ""
+    return node.html or ""
+
+
+def _serialize_item(item: tuple, out: list[str]) -> None:
+    node, tag, html = item
+    if tag == "-text":
+        out.append(html.translate(_TEXT_ESC))
+    else:
+        _serialize_one(node, out, html)
+
+
 def _pwrap_children(first) -> list[str]:
     """Serialise a chain of siblings, wrapping runs of inline content in <p> as Remex's
     munger does directly under <body> and <blockquote>."""
     out: list[str] = []
-    run: list = []
+    # (node, tag, text or HTML): each node is serialised by lexbor only once
+    run: list[tuple] = []
 
-    def emit(group: list) -> None:
+    def emit(group: list[tuple]) -> None:
         wrap = False
-        for n in group:
-            t = n.tag
+        for _, t, h in group:
             if t == "-text":
-                if (n.text_content or "").strip("\t\n\x0c\r ") != "":
+                if h.strip("\t\n\x0c\r "):
                     wrap = True
                     break
             elif t not in METADATA and not t.startswith("-"):
                 wrap = True
                 break
-        buf: list[str] = []
-        if wrap:
-            # whitespace-only text before the first content stays outside the wrapper
-            k = 0
-            while (
-                k < len(group)
-                and group[k].tag == "-text"
-                and (group[k].text_content or "").strip("\t\n\x0c\r ") == ""
-            ):
-                _serialize_one(group[k], out)
-                k += 1
-            for n in group[k:]:
-                _serialize_one(n, buf)
-            out.append("<p>" + "".join(buf) + "</p>")
-        else:
-            for n in group:
-                _serialize_one(n, buf)
-            out.extend(buf)
+        if not wrap:
+            for item in group:
+                _serialize_item(item, out)
+            return
+        # whitespace-only text before the first content stays outside the wrapper
+        k = 0
+        while k < len(group) and group[k][1] == "-text" and not group[k][2].strip("\t\n\x0c\r "):
+            out.append(group[k][2].translate(_TEXT_ESC))
+            k += 1
+        buf: list[str] = ["<p>"]
+        for item in group[k:]:
+            _serialize_item(item, buf)
+        buf.append("</p>")
+        out.append("".join(buf))
 
     def flush() -> None:
         if not run:
             return
         # A block element inserted inside the wrapped inline content removes the
         # p-wrapper (RemexCompatMunger); content after it gets a new wrapper.
-        group: list = []
-        for n in run:
-            if n.tag in INLINE and _has_block_descendant(n):
+        group: list[tuple] = []
+        for item in run:
+            n, t, _ = item
+            if t in INLINE and _has_block_descendant(n):
                 chain = _splittable_chain(n)
                 if chain is not None:
-                    while group and group[-1].tag in SPLITTABLE and _is_empty(group[-1]):
+                    while group and group[-1][1] in SPLITTABLE and _is_empty(group[-1][0]):
                         group.pop()
                     _split_around_block(group, chain, out)
                     group = []
                     continue
-                group.append(n)
-                buf: list[str] = []
+                group.append(item)
                 for g in group:
-                    _serialize_one(g, buf)
-                out.extend(buf)
+                    _serialize_item(g, out)
                 group = []
             else:
-                group.append(n)
+                group.append(item)
         if group:
             emit(group)
         run.clear()
@@ -378,22 +470,25 @@ def _pwrap_children(first) -> list[str]:
     node = first
     while node is not None:
         t = node.tag
-        if t == "-comment" and node.html == TABLE_MARKER:
-            flush()
-            in_foster = True
-        elif in_foster and t != "table":
-            _serialize_one(node, out)
-        elif t == "-text" or t in INLINE or t == "-comment" or t in METADATA:
-            run.append(node)
-            h = (node.html or "") if t != "-text" and t != "-comment" else ""
-            if TABLE_MARKER in h and h.count(TABLE_MARKER) > h.count("<table"):
+        if t == "-text" or t == "-comment" or t in INLINE or t in METADATA:
+            h = _item_html(node, t)
+            if t == "-comment" and h == TABLE_MARKER:
                 flush()
                 in_foster = True
+            elif in_foster:
+                _serialize_item((node, t, h), out)
+            else:
+                run.append((node, t, h))
+                if t != "-text" and t != "-comment" and _has_open_marker(h):
+                    flush()
+                    in_foster = True
+        elif in_foster and t != "table":
+            _serialize_one(node, out)
         else:
-            clone = _aaa_clone(run[-1], node) if run else None
+            clone = _aaa_clone(run[-1][0], node) if run else None
             if clone is not None:
                 # an empty formatting element still open at the split is moved, not cloned
-                while run and run[-1].tag in SPLITTABLE and _is_empty(run[-1]):
+                while run and run[-1][1] in SPLITTABLE and _is_empty(run[-1][0]):
                     run.pop()
             flush()
             if clone is not None:
@@ -408,21 +503,35 @@ def _pwrap_children(first) -> list[str]:
     return out
 
 
+def _has_open_marker(html: str) -> bool:
+    """A table marker whose table is not inside this HTML: the table comes next."""
+    return TABLE_MARKER in html and html.count(TABLE_MARKER) > html.count("<table")
+
+
 _PRE_NEWLINE = re.compile(r"(<(?:pre|textarea|listing)\b[^>]*>)\n")
 _EMPTY_ELT = re.compile(r"<(p|li|tr)>([\t\n\x0c\r ]*)</\1>")
+# Everything _serialize_one may have to change in lexbor's HTML, found in one scan.
+_NEEDS_FIXUP = re.compile(
+    "<(?:"
+    + re.escape(TABLE_MARKER[1:])
+    + r"|blockquote|(p|li|tr)>[\t\n\x0c\r ]*</\1>|(?:pre|textarea|listing)\b[^>]*>\n)"
+)
 
 
-def _serialize_one(node, out: list[str]) -> bool:
+def _serialize_one(node, out: list[str], html: str | None = None) -> bool:
     """Serialise one node (not its following siblings); lexbor's own serialiser does
     subtrees without <blockquote> (which needs p-wrapping). True if the node held a
-    table marker."""
+    table marker. `html` is the node's serialisation when the caller already has it."""
     tag = node.tag
     if tag == "-text":
         out.append((node.text_content or "").translate(_TEXT_ESC))
         return False
-    html = node.html or ""
-    # a table marker whose table is not inside this node: the table comes next
-    marker = TABLE_MARKER in html and html.count(TABLE_MARKER) > html.count("<table")
+    if html is None:
+        html = node.html or ""
+    if _NEEDS_FIXUP.search(html) is None:
+        out.append(html)
+        return False
+    marker = _has_open_marker(html)
     if "<blockquote" in html:
         _serialize_one_py(node, out)
         return marker
@@ -465,27 +574,53 @@ def _serialize_one_py(node, out: list[str]) -> None:
     out.append(f"</{tag}>")
 
 
-_TAG_SPLIT = re.compile(r"(<[^>]*>)")
-_FRENCH_QUICK = re.compile("[?:;!%»›«‹]")
-_FRENCH = re.compile(r" (?=[?:;!%»›](?!\w))|([«‹]) ")
+# The first rule of Sanitizer::armorFrenchSpaces; a pattern starting with a literal space
+# scans far faster than one starting with a character class.
+_SPACE_BEFORE = re.compile(r" (?=[?:;!%»›](?!\w))")
 
 
-def _french(m: re.Match[str]) -> str:
-    return (m.group(1) or "") + "&#160;"
+def _spaces_after_quotes(html: str) -> list[int]:
+    """Positions of the spaces after « and ‹ (the second rule)."""
+    found: list[int] = []
+    for quote in ("« ", "‹ "):
+        i = html.find(quote)
+        while i != -1:
+            found.append(i + 1)
+            i = html.find(quote, i + 2)
+    return found
+
+
+def _in_tag(html: str, pos: int) -> bool:
+    """Whether `pos` (not '<' or '>') lies inside a tag as `<[^>]*>` splits `html`: every
+    '<' with a '>' somewhere after it is part of such a tag, so `pos` is inside one when a
+    '<' follows the last '>' before it and a '>' comes after it."""
+    lt = html.rfind("<", 0, pos)
+    return lt != -1 and html.find(">", lt, pos) == -1 and html.find(">", pos) != -1
 
 
 def armor_french_spaces(html: str) -> str:
     """Non-breaking spaces before ? : ; ! % » › and after « ‹, in text only (never in
     attributes), as the Remex formatter does (Sanitizer::armorFrenchSpaces)."""
-    if " " not in html or not _FRENCH_QUICK.search(html):
+    if " " not in html:
         return html
-    parts = _TAG_SPLIT.split(html)
-    search = _FRENCH.search
-    quick = _FRENCH_QUICK.search
-    for i in range(0, len(parts), 2):
-        seg = parts[i]
-        if " " in seg and quick(seg) and search(seg):
-            parts[i] = _FRENCH.sub(_french, seg)
+    spaces = [m.start() for m in _SPACE_BEFORE.finditer(html)]
+    if "«" in html or "‹" in html:
+        after = _spaces_after_quotes(html)
+        if after:
+            # "« :" is one replacement: the space after « is not also a space before ':'
+            spaces = sorted(set(spaces).union(after))
+    if not spaces:
+        return html
+    parts: list[str] = []
+    pos = 0
+    for i in spaces:
+        if not _in_tag(html, i):
+            parts.append(html[pos:i])
+            parts.append("&#160;")
+            pos = i + 1
+    if not parts:
+        return html
+    parts.append(html[pos:])
     return "".join(parts)
 
 
@@ -500,22 +635,24 @@ def _tidy(html: str, pwrap: bool = True) -> str:
     # Remex keeps character references as they are written: hide the '&' from the tree
     # builder behind a private-use character and put it back afterwards.
     protect = "&" in html and AMP_PLACEHOLDER not in html
+    marked = False
+    if pwrap:
+        with_markers = html.replace("<table", TABLE_MARKER + "<table")
+        marked = len(with_markers) != len(html)
+        html = with_markers
     if protect:
         html = html.replace("&", AMP_PLACEHOLDER)
-    marked = pwrap and "<table" in html
-    if marked:
-        html = html.replace("<table", TABLE_MARKER + "<table")
     tree = LexborHTMLParser("<!DOCTYPE html><html><body>" + html)
     body = tree.body
     if body is None:
         return simple_balance(html.replace(AMP_PLACEHOLDER, "&") if protect else html)
     if pwrap:
-        out = _pwrap_body(body)
+        result = _pwrap_body(body, marked)
     else:
-        out = []
-        if body.child is not None:
-            _serialize_children(body.child, out)
-    result = "".join(out)
-    if marked:
-        result = result.replace(TABLE_MARKER, "")
+        result = _serialize_flat(body)
+        if result is None:
+            out: list[str] = []
+            if body.child is not None:
+                _serialize_children(body.child, out)
+            result = "".join(out)
     return result.replace(AMP_PLACEHOLDER, "&") if protect else result

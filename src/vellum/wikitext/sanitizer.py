@@ -146,9 +146,10 @@ def _norm_ref_cached(m: re.Match[str]) -> str:
     return out
 
 
-# The same references as CHAR_REFS_RE, skipping the four that normalise to themselves.
+# The same references as CHAR_REFS_RE, skipping common ones that normalise to themselves:
+# the four escapes, and the brackets of every Cite reference link ("&#91;1&#93;").
 _NORM_REFS_RE = re.compile(
-    r"&(?!(?:amp|lt|gt|quot);)"
+    r"&(?!(?:amp|lt|gt|quot|#91|#93);)"
     r"(?:([A-Za-z0-9\x80-\U0010ffff]+;)|#([0-9]+);|#[xX]([0-9A-Fa-f]+);|())"
 )
 
@@ -185,8 +186,10 @@ def decode_char_references(text: str) -> str:
 _ID_PLAIN = re.compile(r"[A-Za-z0-9_.\-]*\Z")
 
 
+@lru_cache(maxsize=8192)
 def escape_id(id_: str, mode: str = "legacy") -> str:
-    """An id or fragment escaped as MediaWiki's $wgFragmentMode `mode` does."""
+    """An id or fragment escaped as MediaWiki's $wgFragmentMode `mode` does (a pure
+    function: cached, as reference and heading anchors come back many times)."""
     id_ = id_[:1024]
     if mode == "html5":
         return id_.translate({9: "_", 10: "_", 12: "_", 13: "_", 32: "_"})
@@ -424,6 +427,13 @@ def fix_tag_attributes(
     """Attribute soup -> clean ` a="b"` string (Sanitizer::fixTagAttributes)."""
     if not text.strip():
         return ""
+    return _fix_tag_attributes(text, element, tuple(fragment_mode), sort)
+
+
+# A pure function of its arguments (the URL protocols are the module's defaults); pages
+# repeat the same few attribute strings (class="wikitable", style=...) many times.
+@lru_cache(maxsize=4096)
+def _fix_tag_attributes(text: str, element: str, fragment_mode: tuple[str, ...], sort: bool) -> str:
     attrs = validate_tag_attributes(decode_tag_attributes(text), element, fragment_mode)
     if sort:
         attrs = dict(sorted(attrs.items()))
