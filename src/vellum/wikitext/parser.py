@@ -50,7 +50,7 @@ def _regexes(protocols: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         "proto_word": re.compile(r"\b((?i:" + alt + "))"),
         "proto_start": re.compile(r"(?i:" + alt + ")"),
         "bracketed": bracketed_re(alt),
-        "magic": magic_links_re(alt),
+        "magic": magic_links_re(protocols),
     }
 
 

@@ -4,6 +4,7 @@ metadata (Parser::finalizeHeadings / formatHeadings, Linker::toc*)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .linker import esc, wf_urlencode
@@ -61,15 +62,41 @@ def toc_list(ctx: ParserContext, toc: str) -> str:
     )
 
 
+_SPACES_RE = re.compile(r"[ _]+")
+_ANY_TAG_RE = re.compile(r"<.*?>")
+
+
 def normalize_section_name_whitespace(s: str) -> str:
-    return re.sub(r"[ _]+", " ", s).strip()
+    return _SPACES_RE.sub(" ", s).strip() if "_" in s or "  " in s else s.strip()
+
+
+@lru_cache(maxsize=4096)
+def _heading_names(safe: str, fmode: tuple[str, ...]) -> tuple[str, str, str, str, str | None]:
+    """From a headline's HTML (link holders and strip markers replaced): its TOC line, the
+    edit-link hint, the link anchor, the id and the fallback id (None when not needed)."""
+    safe = _STYLE_SCRIPT.sub("", safe)
+    tocline = _TOC_STRIP1.sub("", safe)
+    tocline = _TOC_STRIP2.sub(r"<\1>", tocline)
+    tocline = tocline.replace("<span></span>", "").strip()
+    safe = _ANY_TAG_RE.sub("", safe)
+    safe = normalize_section_name_whitespace(safe)
+    hint = safe
+    safe = decode_char_references(safe)
+    safe = normalize_section_name_whitespace(safe)
+    link_anchor = escape_id_for_link(safe, fmode)
+    anchor = escape_id_for_attribute(safe, fmode)
+    fallback = escape_id(safe, fmode[1]) if len(fmode) > 1 else None
+    if fallback == anchor:
+        fallback = None
+    return tocline, hint, link_anchor, anchor, fallback
 
 
 def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
     state = ctx.page
     dus = state.get("double_underscores", set())
     show_edit = "noeditsection" not in dus and ctx.options.edit_section_links
-    matches = list(HEADLINE_RE.finditer(text)) if "<" in text else []
+    # no other character matches "h" case-insensitively
+    matches = list(HEADLINE_RE.finditer(text)) if "<h" in text or "<H" in text else []
     show_toc = state.get("show_toc", True)
     force_pos = state.get("force_toc_position", False)
     enough_toc = show_toc and (len(matches) >= 4 or force_pos)
@@ -143,22 +170,8 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         numbering = ".".join(
             str(sublevel_count[i]) for i in range(1, toclevel + 1) if sublevel_count.get(i)
         )
-        safe = holders.replace_text(headline)
-        safe = ctx.strip.unstrip_both(safe)
-        safe = _STYLE_SCRIPT.sub("", safe)
-        tocline = _TOC_STRIP1.sub("", safe)
-        tocline = _TOC_STRIP2.sub(r"<\1>", tocline)
-        tocline = tocline.replace("<span></span>", "").strip()
-        safe = re.sub(r"<.*?>", "", safe)
-        safe = normalize_section_name_whitespace(safe)
-        hint = safe
-        safe = decode_char_references(safe)
-        safe = normalize_section_name_whitespace(safe)
-        link_anchor = escape_id_for_link(safe, fmode)
-        anchor = escape_id_for_attribute(safe, fmode)
-        fallback = escape_id(safe, fmode[1]) if len(fmode) > 1 else None
-        if fallback == anchor:
-            fallback = None
+        safe = ctx.strip.unstrip_both(holders.replace_text(headline))
+        tocline, hint, link_anchor, anchor, fallback = _heading_names(safe, fmode)
         key = anchor.lower()
         if key in refers:
             i = next_suffix.get(key, 2)
@@ -256,16 +269,22 @@ def replace_edit_sections(ctx: ParserContext, text: str) -> str:
         return text
     cfg = ctx.config
     edit = esc(ctx.msg("editsection"))
+    script = cfg.script
+    hint_msg = ctx.msg("editsectionhint")  # $1: the section's hint, filled per link
+    page_keys: dict[str, str] = {}  # page -> its title, urlencoded for the edit URL
 
     def repl(m: re.Match[str]) -> str:
         page = _unesc(m.group(1))
         section = _unesc(m.group(2))
         content = m.group(3)
-        t = cfg.try_title(page)
-        key = wf_urlencode(t.prefixed_dbkey if t else page.replace(" ", "_"))
-        href = f"{cfg.script}?title={key}&action=edit&section={wf_urlencode(section)}"
+        key = page_keys.get(page)
+        if key is None:
+            t = cfg.try_title(page)
+            key = wf_urlencode(t.prefixed_dbkey if t else page.replace(" ", "_"))
+            page_keys[page] = key
+        href = f"{script}?title={key}&action=edit&section={wf_urlencode(section)}"
         hint = content if content is not None else page
-        tip = ctx.msg("editsectionhint", _unesc(hint))
+        tip = hint_msg.replace("$1", _unesc(hint))
         return (
             '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span>'
             f'<a href="{esc(href)}" title="{esc(tip)}">{edit}</a>'
