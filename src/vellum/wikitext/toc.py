@@ -74,11 +74,14 @@ def normalize_section_name_whitespace(s: str) -> str:
 def _heading_names(safe: str, fmode: tuple[str, ...]) -> tuple[str, str, str, str, str | None]:
     """From a headline's HTML (link holders and strip markers replaced): its TOC line, the
     edit-link hint, the link anchor, the id and the fallback id (None when not needed)."""
-    safe = _STYLE_SCRIPT.sub("", safe)
-    tocline = _TOC_STRIP1.sub("", safe)
-    tocline = _TOC_STRIP2.sub(r"<\1>", tocline)
-    tocline = tocline.replace("<span></span>", "").strip()
-    safe = _ANY_TAG_RE.sub("", safe)
+    if "<" in safe:
+        safe = _STYLE_SCRIPT.sub("", safe)
+        tocline = _TOC_STRIP1.sub("", safe)
+        tocline = _TOC_STRIP2.sub(r"<\1>", tocline)
+        tocline = tocline.replace("<span></span>", "").strip()
+        safe = _ANY_TAG_RE.sub("", safe)
+    else:
+        tocline = safe.strip()
     safe = normalize_section_name_whitespace(safe)
     hint = safe
     safe = decode_char_references(safe)
@@ -94,9 +97,12 @@ def _heading_names(safe: str, fmode: tuple[str, ...]) -> tuple[str, str, str, st
 def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
     state = ctx.page
     dus = state.get("double_underscores", set())
+    if "<h" not in text and "<H" not in text:  # nothing else matches "h" case-insensitively
+        if "forcetoc" in dus:
+            state["show_toc"] = True
+        return text
     show_edit = "noeditsection" not in dus and ctx.options.edit_section_links
-    # no other character matches "h" case-insensitively
-    matches = list(HEADLINE_RE.finditer(text)) if "<h" in text or "<H" in text else []
+    matches = list(HEADLINE_RE.finditer(text))
     show_toc = state.get("show_toc", True)
     force_pos = state.get("force_toc_position", False)
     enough_toc = show_toc and (len(matches) >= 4 or force_pos)
@@ -118,6 +124,7 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
     next_suffix: dict[str, int] = {}
     fmode = ctx.config.fragment_mode
     holders = ctx.parser.link_holders(ctx)
+    page_attr: str | None = None  # the page's title for the edit links, escaped
     for m in matches:
         headline = m.group(3)
         is_template = False
@@ -225,8 +232,10 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
                     f'section="T-{esc(section_index)}">{hint}</mw:editsection>'
                 )
             else:
+                if page_attr is None:
+                    page_attr = esc(ctx.title.prefixed_text)
                 editlink = (
-                    f'<mw:editsection page="{esc(ctx.title.prefixed_text)}" '
+                    f'<mw:editsection page="{page_attr}" '
                     f'section="{esc(section_index)}">{hint}</mw:editsection>'
                 )
         fallback_span = (
@@ -248,15 +257,14 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         if is_main:
             ctx.output.flags.add("show-toc")
     blocks = SPLIT_RE.split(text)
-    sections = []
-    for i, block in enumerate(blocks):
-        if i == 0 or i - 1 >= len(head):
-            sections.append(block)
-        else:
-            sections.append(head[i - 1] + block)
+    sections = [blocks[0]]
     allow_toc = ctx.options.allow_toc
     if enough_toc and is_main and not force_pos and allow_toc:
-        sections[0] += TOC_PLACEHOLDER + "\n"
+        sections.append(TOC_PLACEHOLDER + "\n")
+    for i in range(1, len(blocks)):
+        if i - 1 < len(head):
+            sections.append(head[i - 1])
+        sections.append(blocks[i])
     full = "".join(sections)
     if is_main:
         state["toc_html"] = toc_html if allow_toc else ""

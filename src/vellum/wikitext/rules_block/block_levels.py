@@ -171,6 +171,7 @@ def do_block_levels(text: str, line_start: bool = True) -> str:
     if has_lt and _PRE_OR_BQ.search(text):
         has_pre = _PRE_ANY.search(text) is not None
         has_bq = _BQ.search(text) is not None
+    plain = not has_pre and not has_bq
     lists = _Lists()
     out: list[str] = []
     append = out.append
@@ -188,6 +189,25 @@ def do_block_levels(text: str, line_start: bool = True) -> str:
         if not line_start:
             append(input_line)
             line_start = True
+            continue
+        if names and plain and not last_prefix and not in_pre and input_line[0] not in "*#:;":
+            # The common line, with block tags and outside lists: what the general code
+            # below does for it, without the list and <pre> bookkeeping.
+            prefix_length = 0
+            pending_p = False
+            if last_paragraph:
+                append(f"</{last_paragraph}>\n")
+                last_paragraph = ""
+            if known_names(names):
+                in_block_elem = close_names(names)
+            else:  # a case variant such as dotless i
+                in_block_elem = (
+                    _OPEN_MATCH.search(input_line) is not None
+                    and _CLOSE_MATCH.search(input_line) is None
+                )
+            append(input_line)
+            if idx < last_idx:
+                append("\n")
             continue
         last_prefix_length = len(last_prefix)
         if has_pre:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..sanitizer import fix_tag_attributes
+from ..strip import MARKER_PREFIX
 
 _TABLE_START = re.compile(r"^(:*)\s*\{\|(.*)$", re.S)
 _ROW_START = re.compile(r"^\|-+")
@@ -49,7 +50,9 @@ def do_tables(
     indent_level = 0
 
     def attrs(s: str, tag: str) -> str:
-        return _table_attributes(unstrip(s), tag, fragment_mode)
+        if MARKER_PREFIX[0] in s:
+            s = unstrip(s)
+        return _table_attributes(s, tag, fragment_mode)
 
     idx = 0
     nlines = len(out)
@@ -68,11 +71,7 @@ def do_tables(
             continue
         first_char = line[0]
         first_two = line[:2]
-        m = (
-            _TABLE_START.match(line)
-            if (first_char in ":{" or first_char.isspace()) and "{|" in line[:1000]
-            else None
-        )
+        m = _TABLE_START.match(line) if line.find("{|", 0, 1000) >= 0 else None
         if m:
             indent_level = len(m.group(1))
             out_line = "<dl><dd>" * indent_level + f"<table{attrs(m.group(2), 'table')}>"
@@ -98,19 +97,19 @@ def do_tables(
             else:
                 out_line = line
         elif first_two == "|-":
+            # the top of each history stack belongs to the innermost table
             line = _ROW_START.sub("", line)
             tr_attributes[-1] = attrs(line, "tr")
             line = ""
-            last_tag = last_tag_history.pop()
             has_opened_tr[-1] = True
-            if tr_history.pop():
+            if tr_history[-1]:
                 line = "</tr>"
-            if td_history.pop():
-                line = f"</{last_tag}>" + line
+            if td_history[-1]:
+                line = f"</{last_tag_history[-1]}>" + line
             out_line = line
-            tr_history.append(False)
-            td_history.append(False)
-            last_tag_history.append("")
+            tr_history[-1] = False
+            td_history[-1] = False
+            last_tag_history[-1] = ""
         elif first_char in "|!" or first_two == "|+":
             if first_two == "|+":
                 first_char = "+"
@@ -119,33 +118,29 @@ def do_tables(
                 line = line[1:]
             if first_char == "!":
                 line = _replace_markup("!!", "||", line)
-            cells = line.split("||")
             parts = []
             cell_tag = _CELL_TAGS.get(first_char, "")
-            for cell in cells:
+            for cell in line.split("||"):
                 previous = ""
                 if first_char != "+":
-                    tr_after = tr_attributes.pop()
-                    if not tr_history.pop():
-                        previous = f"<tr{tr_after}>\n"
-                    tr_history.append(True)
-                    tr_attributes.append("")
+                    if not tr_history[-1]:
+                        previous = f"<tr{tr_attributes[-1]}>\n"
+                    tr_history[-1] = True
+                    tr_attributes[-1] = ""
                     has_opened_tr[-1] = True
-                last_tag = last_tag_history.pop()
-                if td_history.pop():
-                    previous = f"</{last_tag}>\n{previous}"
-                last_tag = cell_tag
-                last_tag_history.append(last_tag)
+                if td_history[-1]:
+                    previous = f"</{last_tag_history[-1]}>\n{previous}"
+                last_tag_history[-1] = cell_tag
+                td_history[-1] = True
                 cell_data = cell.split("|", 1)
                 if "[[" in cell_data[0] or "-{" in cell_data[0]:
-                    cell = f"{previous}<{last_tag}>" + cell.strip(_PHP_TRIM)
+                    cell = f"{previous}<{cell_tag}>" + cell.strip(_PHP_TRIM)
                 elif len(cell_data) == 1:
-                    cell = f"{previous}<{last_tag}>" + cell_data[0].strip(_PHP_TRIM)
+                    cell = f"{previous}<{cell_tag}>" + cell_data[0].strip(_PHP_TRIM)
                 else:
-                    a = attrs(cell_data[0], last_tag)
-                    cell = f"{previous}<{last_tag}{a}>" + cell_data[1].strip(_PHP_TRIM)
+                    a = attrs(cell_data[0], cell_tag)
+                    cell = f"{previous}<{cell_tag}{a}>" + cell_data[1].strip(_PHP_TRIM)
                 parts.append(cell)
-                td_history.append(True)
             out_line = "".join(parts)
         else:
             continue

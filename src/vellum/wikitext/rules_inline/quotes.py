@@ -9,9 +9,24 @@ _QUOTES = re.compile(r"(''+)")
 
 
 def do_all_quotes(text: str) -> str:
-    if "''" not in text:
+    """Each line with `''` in it goes through do_quotes; the other lines are kept as they are."""
+    pos = text.find("''")
+    if pos < 0:
         return text
-    return "\n".join(do_quotes(line) if "''" in line else line for line in text.split("\n"))
+    out: list[str] = []
+    last = 0
+    find = text.find
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = find("\n", pos)
+        if end < 0:
+            end = len(text)
+        out.append(text[last:start])
+        out.append(do_quotes(text[start:end]))
+        last = end
+        pos = find("''", end)
+    out.append(text[last:])
+    return "".join(out)
 
 
 def do_quotes(text: str) -> str:
