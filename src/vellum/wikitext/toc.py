@@ -30,6 +30,7 @@ _TOC_STRIP2 = re.compile(
     r"<(/?(?:span(?: dir=\"(?:rtl|ltr)\")?|sup|sub|bdi|i|b|s|strike))(?: .*?)?>"
 )
 _STYLE_SCRIPT = re.compile(r"<(style|script)(?: [^>]*[^>/])?>[^<]*</\1>")
+_URL_PLAIN = re.compile(r"[A-Za-z0-9_.\-]*\Z")  # what wf_urlencode leaves as it is
 EDITSECTION_RE = re.compile(
     r'<mw:editsection page="(.*?)" section="(.*?)"(?:/>|>(.*?)(</mw:editsection>))', re.S
 )
@@ -279,23 +280,25 @@ def replace_edit_sections(ctx: ParserContext, text: str) -> str:
     edit = esc(ctx.msg("editsection"))
     script = cfg.script
     hint_msg = ctx.msg("editsectionhint")  # $1: the section's hint, filled per link
-    page_keys: dict[str, str] = {}  # page -> its title, urlencoded for the edit URL
+    page_hrefs: dict[str, str] = {}  # page -> the start of its edit URL, HTML-escaped
 
     def repl(m: re.Match[str]) -> str:
         page = _unesc(m.group(1))
         section = _unesc(m.group(2))
         content = m.group(3)
-        key = page_keys.get(page)
-        if key is None:
+        href_start = page_hrefs.get(page)
+        if href_start is None:
             t = cfg.try_title(page)
             key = wf_urlencode(t.prefixed_dbkey if t else page.replace(" ", "_"))
-            page_keys[page] = key
-        href = f"{script}?title={key}&action=edit&section={wf_urlencode(section)}"
+            href_start = esc(f"{script}?title={key}&action=edit&section=")
+            page_hrefs[page] = href_start
+        if not _URL_PLAIN.match(section):  # section numbers need no encoding
+            section = wf_urlencode(section)
         hint = content if content is not None else page
         tip = hint_msg.replace("$1", _unesc(hint))
         return (
             '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span>'
-            f'<a href="{esc(href)}" title="{esc(tip)}">{edit}</a>'
+            f'<a href="{href_start}{esc(section)}" title="{esc(tip)}">{edit}</a>'
             '<span class="mw-editsection-bracket">]</span></span>'
         )
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 _QUOTES = re.compile(r"(''+)")
+_ITALIC_PAIR = ["<i>", "</i>"]
+_BOLD_PAIR = ["<b>", "</b>"]
 
 
 def do_all_quotes(text: str) -> str:
@@ -34,6 +36,16 @@ def do_quotes(text: str) -> str:
     count = len(arr)
     if count == 1:
         return text
+    marks = arr[1::2]
+    first = marks[0]
+    if (
+        (first == "''" or first == "'''")
+        and len(marks) % 2 == 0
+        and marks.count(first) == len(marks)
+    ):
+        # The usual line: pairs of '' only, or of ''' only; they alternate open and close.
+        arr[1::2] = (_ITALIC_PAIR if first == "''" else _BOLD_PAIR) * (len(marks) // 2)
+        return "".join(arr)
     numbold = numitalics = 0
     for i in range(1, count, 2):
         n = len(arr[i])
