@@ -18,8 +18,11 @@ _CLOSE_MATCH = re.compile(
 )
 # Every tag _OPEN_MATCH or _CLOSE_MATCH can find, as one factored pattern: one scan of a
 # line finds its open and close tags (the names, sorted by _OPEN_NAMES/_CLOSE_NAMES).
+# The lookahead turns away most other tags (<a, <span, <!--) with one character test; it
+# spells out the case variants, as no other character matches these letters under re.I.
 _ANY_MATCH = re.compile(
-    r"<(/?(?:t(?:able|[rdh])|h[1-6r]|p(?:re)?|[uod]l|d[td]|div|figure|c(?:aption|enter)|li"
+    r"<(?=/?(?:[tThHpPuUoOdDfFcClLbBmM]|[aA][sS\u017f]))"
+    r"(/?(?:t(?:able|[rdh])|h[1-6r]|p(?:re)?|[uod]l|d[td]|div|figure|c(?:aption|enter)|li"
     r"|blockquote|mw:|aside))\b",
     re.I,
 )

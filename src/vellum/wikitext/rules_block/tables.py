@@ -10,7 +10,6 @@ from ..sanitizer import fix_tag_attributes
 from ..strip import MARKER_PREFIX
 
 _TABLE_START = re.compile(r"^(:*)\s*\{\|(.*)$", re.S)
-_ROW_START = re.compile(r"^\|-+")
 _MARKUP_SPLIT = re.compile(r"(<[^>]*>)")
 _PHP_TRIM = " \t\n\r\0\x0b"
 
@@ -98,7 +97,7 @@ def do_tables(
                 out_line = line
         elif first_two == "|-":
             # the top of each history stack belongs to the innermost table
-            line = _ROW_START.sub("", line)
+            line = line[1:].lstrip("-")  # the attributes after "|-", "|--", ...
             tr_attributes[-1] = attrs(line, "tr")
             line = ""
             has_opened_tr[-1] = True
