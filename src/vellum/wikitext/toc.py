@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 HEADLINE_RE = re.compile(r"<H([1-6])(.*?>)([\s\S]*?)</H[1-6] *>", re.I)
 SPLIT_RE = re.compile(r"<H[1-6].*?>[\s\S]*?</H[1-6]>", re.I)
 MARKER_RE = re.compile(re.escape(MARKER_PREFIX) + r"-h-(\d+)-" + re.escape(MARKER_SUFFIX))
-_MARKER_WS_RE = re.compile("^" + MARKER_RE.pattern + r"\s*")
 _TOC_STRIP1 = re.compile(r"<(?!/?(span|sup|sub|bdi|i|b|s|strike|q)(?: [^>]*)?>).*?>")
 _TOC_STRIP2 = re.compile(
     r"<(/?(?:span(?: dir=\"(?:rtl|ltr)\")?|sup|sub|bdi|i|b|s|strike))(?: .*?)?>"
@@ -141,7 +140,7 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
                 section_index = str(h.get("section", h.get("index")))
                 from_title = h.get("title")
                 byte_offset = h.get("byte_offset")
-            headline = _MARKER_WS_RE.sub("", headline)
+            headline = headline[mm.end() :].lstrip()  # the marker and the spaces after it
         if toclevel:
             prevlevel = level
         level = int(m.group(1))
@@ -176,7 +175,7 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         level_count[toclevel] = level
         sublevel_count[toclevel] = sublevel_count.get(toclevel, 0) + 1
         numbering = ".".join(
-            str(sublevel_count[i]) for i in range(1, toclevel + 1) if sublevel_count.get(i)
+            [str(count) for i in range(1, toclevel + 1) if (count := sublevel_count.get(i))]
         )
         safe = ctx.strip.unstrip_both(holders.replace_text(headline))
         tocline, hint, link_anchor, anchor, fallback = _heading_names(safe, fmode)

@@ -39,7 +39,7 @@ _CLOSE_NAMES = frozenset(
 _KNOWN_NAMES = _OPEN_NAMES | _CLOSE_NAMES
 _BQ = re.compile(r"<(/?)blockquote[\s>]", re.I)
 _PRE_ANY = re.compile(r"</?pre", re.I)
-_PRE_OR_BQ = re.compile(r"</?(?:pre|blockquote[\s>])", re.I)
+_PRE_OR_BQ = re.compile(r"<(?=/?[pPbB])/?(?:pre|blockquote[\s>])", re.I)
 _STYLE_LINE = re.compile(r"^(?:<style\b[^>]*>.*?</style>\s*|<link\b[^>]*>\s*)+$", re.I | re.S)
 _PRE_CLOSE = re.compile(r"</pre", re.I)
 _PRE_OPEN = re.compile(r"<pre", re.I)
