@@ -122,7 +122,7 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
     num_visible = 0
     refers: set[str] = set()
     next_suffix: dict[str, int] = {}
-    fmode = ctx.config.fragment_mode
+    fmode = tuple(ctx.config.fragment_mode)  # hashable, for the _heading_names cache
     holders = ctx.parser.link_holders(ctx)
     page_attr: str | None = None  # the page's title for the edit links, escaped
     for m in matches:

@@ -48,10 +48,12 @@ def do_tables(
     has_opened_tr: list[bool] = []
     indent_level = 0
 
+    fmode = tuple(fragment_mode)  # hashable, for the cache
+
     def attrs(s: str, tag: str) -> str:
-        if MARKER_PREFIX[0] in s:
+        if MARKER_PREFIX[0] in s:  # unstrip changes only strip markers
             s = unstrip(s)
-        return _table_attributes(s, tag, fragment_mode)
+        return _table_attributes(s, tag, fmode)
 
     idx = 0
     nlines = len(out)
