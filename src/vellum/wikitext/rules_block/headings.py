@@ -16,9 +16,12 @@ def _heading(m: re.Match[str]) -> str:
 
 def do_headings(text: str) -> str:
     # A heading starts a line with "=": try the pattern only there, not at every position.
-    pos = 0 if text[:1] == "=" else text.find("\n=") + 1
-    if not pos and text[:1] != "=":
-        return text
+    if text[:1] == "=":
+        pos = 0
+    else:
+        pos = text.find("\n=") + 1
+        if not pos:
+            return text
     out: list[str] = []
     last = 0
     match = _HEADING.match
