@@ -50,7 +50,7 @@ def _regexes(protocols: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         "proto_word": re.compile(r"\b((?i:" + alt + "))"),
         "proto_start": re.compile(r"(?i:" + alt + ")"),
         "bracketed": bracketed_re(alt),
-        "magic": magic_links_re(alt),
+        "magic": magic_links_re(protocols),
     }
 
 
@@ -112,10 +112,8 @@ class Parser:
     def message(self, ctx: ParserContext, key: str, *params: str) -> str:
         """An interface message; a MediaWiki:Key page on the Site overrides it."""
         cache = self.message_cache
-        if key in cache:
-            text = cache[key]
-        else:
-            text = None
+        text = cache.get(key)
+        if text is None:
             t = ctx.config.try_title("MediaWiki:" + key[:1].upper() + key[1:])
             if t is not None:
                 try:

@@ -4,6 +4,7 @@ metadata (Parser::finalizeHeadings / formatHeadings, Linker::toc*)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .linker import esc, wf_urlencode
@@ -23,12 +24,12 @@ if TYPE_CHECKING:
 HEADLINE_RE = re.compile(r"<H([1-6])(.*?>)([\s\S]*?)</H[1-6] *>", re.I)
 SPLIT_RE = re.compile(r"<H[1-6].*?>[\s\S]*?</H[1-6]>", re.I)
 MARKER_RE = re.compile(re.escape(MARKER_PREFIX) + r"-h-(\d+)-" + re.escape(MARKER_SUFFIX))
-_MARKER_WS_RE = re.compile("^" + MARKER_RE.pattern + r"\s*")
 _TOC_STRIP1 = re.compile(r"<(?!/?(span|sup|sub|bdi|i|b|s|strike|q)(?: [^>]*)?>).*?>")
 _TOC_STRIP2 = re.compile(
     r"<(/?(?:span(?: dir=\"(?:rtl|ltr)\")?|sup|sub|bdi|i|b|s|strike))(?: .*?)?>"
 )
 _STYLE_SCRIPT = re.compile(r"<(style|script)(?: [^>]*[^>/])?>[^<]*</\1>")
+_URL_PLAIN = re.compile(r"[A-Za-z0-9_.\-]*\Z")  # what wf_urlencode leaves as it is
 EDITSECTION_RE = re.compile(
     r'<mw:editsection page="(.*?)" section="(.*?)"(?:/>|>(.*?)(</mw:editsection>))', re.S
 )
@@ -61,15 +62,47 @@ def toc_list(ctx: ParserContext, toc: str) -> str:
     )
 
 
+_SPACES_RE = re.compile(r"[ _]+")
+_ANY_TAG_RE = re.compile(r"<.*?>")
+
+
 def normalize_section_name_whitespace(s: str) -> str:
-    return re.sub(r"[ _]+", " ", s).strip()
+    return _SPACES_RE.sub(" ", s).strip() if "_" in s or "  " in s else s.strip()
+
+
+@lru_cache(maxsize=4096)
+def _heading_names(safe: str, fmode: tuple[str, ...]) -> tuple[str, str, str, str, str | None]:
+    """From a headline's HTML (link holders and strip markers replaced): its TOC line, the
+    edit-link hint, the link anchor, the id and the fallback id (None when not needed)."""
+    if "<" in safe:
+        safe = _STYLE_SCRIPT.sub("", safe)
+        tocline = _TOC_STRIP1.sub("", safe)
+        tocline = _TOC_STRIP2.sub(r"<\1>", tocline)
+        tocline = tocline.replace("<span></span>", "").strip()
+        safe = _ANY_TAG_RE.sub("", safe)
+    else:
+        tocline = safe.strip()
+    safe = normalize_section_name_whitespace(safe)
+    hint = safe
+    safe = decode_char_references(safe)
+    safe = normalize_section_name_whitespace(safe)
+    link_anchor = escape_id_for_link(safe, fmode)
+    anchor = escape_id_for_attribute(safe, fmode)
+    fallback = escape_id(safe, fmode[1]) if len(fmode) > 1 else None
+    if fallback == anchor:
+        fallback = None
+    return tocline, hint, link_anchor, anchor, fallback
 
 
 def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
     state = ctx.page
     dus = state.get("double_underscores", set())
+    if "<h" not in text and "<H" not in text:  # nothing else matches "h" case-insensitively
+        if "forcetoc" in dus:
+            state["show_toc"] = True
+        return text
     show_edit = "noeditsection" not in dus and ctx.options.edit_section_links
-    matches = list(HEADLINE_RE.finditer(text)) if "<" in text else []
+    matches = list(HEADLINE_RE.finditer(text))
     show_toc = state.get("show_toc", True)
     force_pos = state.get("force_toc_position", False)
     enough_toc = show_toc and (len(matches) >= 4 or force_pos)
@@ -89,8 +122,9 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
     num_visible = 0
     refers: set[str] = set()
     next_suffix: dict[str, int] = {}
-    fmode = ctx.config.fragment_mode
+    fmode = tuple(ctx.config.fragment_mode)  # hashable, for the _heading_names cache
     holders = ctx.parser.link_holders(ctx)
+    page_attr: str | None = None  # the page's title for the edit links, escaped
     for m in matches:
         headline = m.group(3)
         is_template = False
@@ -106,7 +140,7 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
                 section_index = str(h.get("section", h.get("index")))
                 from_title = h.get("title")
                 byte_offset = h.get("byte_offset")
-            headline = _MARKER_WS_RE.sub("", headline)
+            headline = headline[mm.end() :].lstrip()  # the marker and the spaces after it
         if toclevel:
             prevlevel = level
         level = int(m.group(1))
@@ -141,24 +175,10 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         level_count[toclevel] = level
         sublevel_count[toclevel] = sublevel_count.get(toclevel, 0) + 1
         numbering = ".".join(
-            str(sublevel_count[i]) for i in range(1, toclevel + 1) if sublevel_count.get(i)
+            [str(count) for i in range(1, toclevel + 1) if (count := sublevel_count.get(i))]
         )
-        safe = holders.replace_text(headline)
-        safe = ctx.strip.unstrip_both(safe)
-        safe = _STYLE_SCRIPT.sub("", safe)
-        tocline = _TOC_STRIP1.sub("", safe)
-        tocline = _TOC_STRIP2.sub(r"<\1>", tocline)
-        tocline = tocline.replace("<span></span>", "").strip()
-        safe = re.sub(r"<.*?>", "", safe)
-        safe = normalize_section_name_whitespace(safe)
-        hint = safe
-        safe = decode_char_references(safe)
-        safe = normalize_section_name_whitespace(safe)
-        link_anchor = escape_id_for_link(safe, fmode)
-        anchor = escape_id_for_attribute(safe, fmode)
-        fallback = escape_id(safe, fmode[1]) if len(fmode) > 1 else None
-        if fallback == anchor:
-            fallback = None
+        safe = ctx.strip.unstrip_both(holders.replace_text(headline))
+        tocline, hint, link_anchor, anchor, fallback = _heading_names(safe, fmode)
         key = anchor.lower()
         if key in refers:
             i = next_suffix.get(key, 2)
@@ -212,8 +232,10 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
                     f'section="T-{esc(section_index)}">{hint}</mw:editsection>'
                 )
             else:
+                if page_attr is None:
+                    page_attr = esc(ctx.title.prefixed_text)
                 editlink = (
-                    f'<mw:editsection page="{esc(ctx.title.prefixed_text)}" '
+                    f'<mw:editsection page="{page_attr}" '
                     f'section="{esc(section_index)}">{hint}</mw:editsection>'
                 )
         fallback_span = (
@@ -235,15 +257,14 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         if is_main:
             ctx.output.flags.add("show-toc")
     blocks = SPLIT_RE.split(text)
-    sections = []
-    for i, block in enumerate(blocks):
-        if i == 0 or i - 1 >= len(head):
-            sections.append(block)
-        else:
-            sections.append(head[i - 1] + block)
+    sections = [blocks[0]]
     allow_toc = ctx.options.allow_toc
     if enough_toc and is_main and not force_pos and allow_toc:
-        sections[0] += TOC_PLACEHOLDER + "\n"
+        sections.append(TOC_PLACEHOLDER + "\n")
+    for i in range(1, len(blocks)):
+        if i - 1 < len(head):
+            sections.append(head[i - 1])
+        sections.append(blocks[i])
     full = "".join(sections)
     if is_main:
         state["toc_html"] = toc_html if allow_toc else ""
@@ -256,19 +277,27 @@ def replace_edit_sections(ctx: ParserContext, text: str) -> str:
         return text
     cfg = ctx.config
     edit = esc(ctx.msg("editsection"))
+    script = cfg.script
+    hint_msg = ctx.msg("editsectionhint")  # $1: the section's hint, filled per link
+    page_hrefs: dict[str, str] = {}  # page -> the start of its edit URL, HTML-escaped
 
     def repl(m: re.Match[str]) -> str:
         page = _unesc(m.group(1))
         section = _unesc(m.group(2))
         content = m.group(3)
-        t = cfg.try_title(page)
-        key = wf_urlencode(t.prefixed_dbkey if t else page.replace(" ", "_"))
-        href = f"{cfg.script}?title={key}&action=edit&section={wf_urlencode(section)}"
+        href_start = page_hrefs.get(page)
+        if href_start is None:
+            t = cfg.try_title(page)
+            key = wf_urlencode(t.prefixed_dbkey if t else page.replace(" ", "_"))
+            href_start = esc(f"{script}?title={key}&action=edit&section=")
+            page_hrefs[page] = href_start
+        if not _URL_PLAIN.match(section):  # section numbers need no encoding
+            section = wf_urlencode(section)
         hint = content if content is not None else page
-        tip = ctx.msg("editsectionhint", _unesc(hint))
+        tip = hint_msg.replace("$1", _unesc(hint))
         return (
             '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span>'
-            f'<a href="{esc(href)}" title="{esc(tip)}">{edit}</a>'
+            f'<a href="{href_start}{esc(section)}" title="{esc(tip)}">{edit}</a>'
             '<span class="mw-editsection-bracket">]</span></span>'
         )
 

@@ -33,9 +33,11 @@ for _name, (_cs, _syns) in DOUBLE_UNDERSCORES.items():
     if _name == "toc":
         continue
     for _s in _syns:
-        _PARTS.append(re.escape(_s) if _cs else "(?i:" + re.escape(_s) + ")")
-_ALL_RE = re.compile("|".join(sorted(_PARTS, key=len, reverse=True)))
-_TOC_RE = re.compile(r"(?i:__TOC__)")
+        _rest = re.escape(_s[2:])  # every switch starts with "__"
+        _PARTS.append(_rest if _cs else "(?i:" + _rest + ")")
+# The literal "__" in front lets the regex engine skip quickly to the candidates.
+_ALL_RE = re.compile("__(?:" + "|".join(sorted(_PARTS, key=len, reverse=True)) + ")")
+_TOC_RE = re.compile(r"__(?i:TOC__)")
 _LOOKUP = {s.lower(): n for n, (_, syns) in DOUBLE_UNDERSCORES.items() for s in syns}
 
 

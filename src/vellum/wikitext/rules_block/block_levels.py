@@ -16,7 +16,30 @@ _CLOSE_MATCH = re.compile(
     rf"<(/({_BLOCK_ELEMS})|({_ANTI_BLOCK_ELEMS})|/?(center|blockquote|div|hr|mw:|aside))\b",
     re.I,
 )
+# Every tag _OPEN_MATCH or _CLOSE_MATCH can find, as one factored pattern: one scan of a
+# line finds its open and close tags (the names, sorted by _OPEN_NAMES/_CLOSE_NAMES).
+# The lookahead turns away most other tags (<a, <span, <!--) with one character test; it
+# spells out the case variants, as no other character matches these letters under re.I.
+_ANY_MATCH = re.compile(
+    r"<(?=/?(?:[tThHpPuUoOdDfFcClLbBmM]|[aA][sS\u017f]))"
+    r"(/?(?:t(?:able|[rdh])|h[1-6r]|p(?:re)?|[uod]l|d[td]|div|figure|c(?:aption|enter)|li"
+    r"|blockquote|mw:|aside))\b",
+    re.I,
+)
+_OPEN_NAMES = frozenset(
+    _BLOCK_ELEMS.split("|")
+    + ["/" + n for n in _ANTI_BLOCK_ELEMS.split("|")]
+    + [s + n for n in ("tr", "caption", "dt", "dd", "li") for s in ("", "/")]
+)
+_CLOSE_NAMES = frozenset(
+    ["/" + n for n in _BLOCK_ELEMS.split("|")]
+    + _ANTI_BLOCK_ELEMS.split("|")
+    + [s + n for n in ("center", "blockquote", "div", "hr", "mw:", "aside") for s in ("", "/")]
+)
+_KNOWN_NAMES = _OPEN_NAMES | _CLOSE_NAMES
 _BQ = re.compile(r"<(/?)blockquote[\s>]", re.I)
+_PRE_ANY = re.compile(r"</?pre", re.I)
+_PRE_OR_BQ = re.compile(r"<(?=/?[pPbB])/?(?:pre|blockquote[\s>])", re.I)
 _STYLE_LINE = re.compile(r"^(?:<style\b[^>]*>.*?</style>\s*|<link\b[^>]*>\s*)+$", re.I | re.S)
 _PRE_CLOSE = re.compile(r"</pre", re.I)
 _PRE_OPEN = re.compile(r"<pre", re.I)
@@ -100,34 +123,21 @@ def find_colon_no_links(s: str) -> tuple[str, str] | None:
     return None
 
 
-class BlockLevelPass:
-    def __init__(self, text: str, line_start: bool) -> None:
-        self.text = text
-        self.line_start = line_start
-        self.dt_open = False
-        self.in_pre = False
-        self.last_paragraph = ""
+class _Lists:
+    """The open `* # : ;` list items (BlockLevelPass's list helpers and dt state)."""
 
-    def close_paragraph(self, at_the_end: bool = False) -> str:
-        result = ""
-        if self.last_paragraph:
-            result = f"</{self.last_paragraph}>"
-            if not at_the_end:
-                result += "\n"
-        self.in_pre = False
-        self.last_paragraph = ""
-        return result
+    def __init__(self) -> None:
+        self.dt_open = False
 
     def open_list(self, char: str) -> str:
-        result = self.close_paragraph()
         if char == "*":
-            return result + "<ul><li>"
+            return "<ul><li>"
         if char == "#":
-            return result + "<ol><li>"
+            return "<ol><li>"
         if char == ":":
-            return result + "<dl><dd>"
+            return "<dl><dd>"
         self.dt_open = True
-        return result + "<dl><dt>"
+        return "<dl><dt>"
 
     def next_item(self, char: str) -> str:
         if char in "*#":
@@ -149,136 +159,197 @@ class BlockLevelPass:
             return "</dt></dl>"
         return "</dd></dl>"
 
-    def execute(self) -> str:
-        lines = self.text.split("\n")
-        out: list[str] = []
-        last_prefix = ""
-        in_block_elem = False
-        prefix_length = 0
-        prefix = prefix2 = ""
-        pending_p: str | bool = False
-        in_blockquote = False
-        nlines = len(lines)
-        for idx, input_line in enumerate(lines):
-            not_last_line = idx < nlines - 1
-            if not self.line_start:
-                out.append(input_line)
-                self.line_start = True
-                continue
-            last_prefix_length = len(last_prefix)
+
+def do_block_levels(text: str, line_start: bool = True) -> str:
+    """Paragraphs, lists and indent-pre for the whole text (BlockLevelPass::execute);
+    `line_start` False leaves the first line alone."""
+    lines = text.split("\n")
+    nlines = len(lines)
+    has_lt = "<" in text
+    tag_names = map(_ANY_MATCH.findall, lines) if has_lt else [()] * nlines
+    close_names = _CLOSE_NAMES.isdisjoint
+    known_names = _KNOWN_NAMES.issuperset
+    # <pre> is normally an extension tag (a strip marker by now): skip its searches
+    has_pre = has_bq = False
+    if has_lt and _PRE_OR_BQ.search(text):
+        has_pre = _PRE_ANY.search(text) is not None
+        has_bq = _BQ.search(text) is not None
+    plain = not has_pre and not has_bq
+    lists = _Lists()
+    out: list[str] = []
+    append = out.append
+    in_pre = False
+    last_paragraph = ""  # "", "p" or "pre": the open paragraph element
+    last_prefix = ""
+    in_block_elem = False
+    prefix_length = 0
+    prefix = prefix2 = ""
+    pending_p: str | bool = False
+    in_blockquote = False
+    pre_open_match = pre_close_match = False
+    last_idx = nlines - 1
+    for idx, (input_line, names) in enumerate(zip(lines, tag_names, strict=True)):
+        if not line_start:
+            append(input_line)
+            line_start = True
+            continue
+        if names and plain and not last_prefix and not in_pre and input_line[0] not in "*#:;":
+            # The common line, with block tags and outside lists: what the general code
+            # below does for it, without the list and <pre> bookkeeping.
+            prefix_length = 0
+            pending_p = False
+            if last_paragraph:
+                append(f"</{last_paragraph}>\n")
+                last_paragraph = ""
+            if known_names(names):
+                in_block_elem = close_names(names)
+            else:  # a case variant such as dotless i
+                in_block_elem = (
+                    _OPEN_MATCH.search(input_line) is not None
+                    and _CLOSE_MATCH.search(input_line) is None
+                )
+            append(input_line)
+            if idx < last_idx:
+                append("\n")
+            continue
+        last_prefix_length = len(last_prefix)
+        if has_pre:
             pre_close_match = "</" in input_line and _PRE_CLOSE.search(input_line) is not None
             pre_open_match = "<" in input_line and _PRE_OPEN.search(input_line) is not None
-            if not self.in_pre:
-                prefix_length = len(input_line) - len(input_line.lstrip("*#:;"))
+        if in_pre:
+            prefix_length = 0
+            prefix = prefix2 = ""
+            t = input_line
+        else:
+            # an empty line takes this branch too ("" is in every string)
+            if input_line[:1] in "*#:;":
+                t = input_line.lstrip("*#:;")
+                prefix_length = len(input_line) - len(t)
                 prefix = input_line[:prefix_length]
                 prefix2 = prefix.replace(";", ":")
-                t = input_line[prefix_length:]
-                self.in_pre = pre_open_match
             else:
                 prefix_length = 0
                 prefix = prefix2 = ""
                 t = input_line
+            in_pre = pre_open_match
 
-            if prefix_length and last_prefix == prefix2:
-                out.append(self.next_item(prefix[-1]))
-                pending_p = False
-                if prefix[-1] == ";":
+        if prefix_length and last_prefix == prefix2:
+            append(lists.next_item(prefix[-1]))
+            pending_p = False
+            if prefix[-1] == ";":
+                split = find_colon_no_links(t)
+                if split is not None:
+                    term, t = split
+                    append(term.strip(_PHP_TRIM) + lists.next_item(":"))
+        elif prefix_length or last_prefix_length:
+            common = 0
+            shorter = min(prefix_length, last_prefix_length)
+            while common < shorter and prefix[common] == last_prefix[common]:
+                common += 1
+            pending_p = False
+            while common < last_prefix_length:
+                append(lists.close_list(last_prefix[last_prefix_length - 1]))
+                last_prefix_length -= 1
+            if prefix_length <= common and common > 0:
+                append(lists.next_item(prefix[common - 1]))
+            if lists.dt_open and common > 0 and prefix[common - 1] == ":":
+                append(lists.next_item(":"))
+            if last_prefix and prefix_length > common:
+                append("\n")
+            while prefix_length > common:
+                char = prefix[common]
+                if last_paragraph:  # close the paragraph before the list
+                    append(f"</{last_paragraph}>\n")
+                    last_paragraph = ""
+                in_pre = False
+                append(lists.open_list(char))
+                if char == ";":
                     split = find_colon_no_links(t)
                     if split is not None:
                         term, t = split
-                        out.append(term.strip(_PHP_TRIM) + self.next_item(":"))
-            elif prefix_length or last_prefix_length:
-                common = 0
-                shorter = min(prefix_length, last_prefix_length)
-                while common < shorter and prefix[common] == last_prefix[common]:
-                    common += 1
-                pending_p = False
-                while common < last_prefix_length:
-                    out.append(self.close_list(last_prefix[last_prefix_length - 1]))
-                    last_prefix_length -= 1
-                if prefix_length <= common and common > 0:
-                    out.append(self.next_item(prefix[common - 1]))
-                if self.dt_open and common > 0 and prefix[common - 1] == ":":
-                    out.append(self.next_item(":"))
-                if last_prefix and prefix_length > common:
-                    out.append("\n")
-                while prefix_length > common:
-                    char = prefix[common]
-                    out.append(self.open_list(char))
-                    if char == ";":
-                        split = find_colon_no_links(t)
-                        if split is not None:
-                            term, t = split
-                            out.append(term.strip(_PHP_TRIM) + self.next_item(":"))
-                    common += 1
-                if not prefix_length and last_prefix:
-                    out.append("\n")
-                last_prefix = prefix2
+                        append(term.strip(_PHP_TRIM) + lists.next_item(":"))
+                common += 1
+            if not prefix_length and last_prefix:
+                append("\n")
+            last_prefix = prefix2
 
-            if prefix_length == 0:
-                open_match = "<" in t and _OPEN_MATCH.search(t) is not None
-                close_match = "<" in t and _CLOSE_MATCH.search(t) is not None
-                if open_match or close_match:
-                    pending_p = False
-                    if not self.in_pre or pre_open_match:
-                        out.append(self.close_paragraph())
-                    if pre_open_match and not pre_close_match:
-                        self.in_pre = True
+        if prefix_length == 0:
+            # t is the whole line here, so the line's tag names are t's
+            if names:
+                if known_names(names):
+                    close_match = not close_names(names)
+                elif _OPEN_MATCH.search(t) is None:  # a case variant such as dotless i
+                    close_match = True
+                else:
+                    close_match = _CLOSE_MATCH.search(t) is not None
+                pending_p = False
+                if not in_pre or pre_open_match:
+                    if last_paragraph:
+                        append(f"</{last_paragraph}>\n")
+                        last_paragraph = ""
+                    in_pre = False
+                if pre_open_match and not pre_close_match:
+                    in_pre = True
+                if has_bq:
                     for bq in _BQ.finditer(t):
                         in_blockquote = not bq.group(1)
-                    in_block_elem = not close_match
-                elif not in_block_elem and not self.in_pre:
-                    if (
-                        t[:1] == " "
-                        and (self.last_paragraph == "pre" or t.strip(_PHP_TRIM) != "")
-                        and not in_blockquote
-                    ):
-                        if self.last_paragraph != "pre":
-                            pending_p = False
-                            out.append(self.close_paragraph() + "<pre>")
-                            self.last_paragraph = "pre"
-                        t = t[1:]
-                    elif "<" in t and _STYLE_LINE.match(t):
-                        if pending_p:
-                            out.append(self.close_paragraph())
-                            pending_p = False
+                in_block_elem = not close_match
+            elif not in_block_elem and not in_pre:
+                if (
+                    t[:1] == " "
+                    and (last_paragraph == "pre" or t.strip(_PHP_TRIM) != "")
+                    and not in_blockquote
+                ):
+                    if last_paragraph != "pre":
+                        pending_p = False
+                        if last_paragraph:
+                            append(f"</{last_paragraph}>\n")
+                        append("<pre>")
+                        last_paragraph = "pre"
+                    t = t[1:]
+                elif t[:1] == "<" and _STYLE_LINE.match(t):
+                    if pending_p:
+                        if last_paragraph:
+                            append(f"</{last_paragraph}>\n")
+                            last_paragraph = ""
+                        in_pre = False
+                        pending_p = False
+                elif t.strip(_PHP_TRIM) == "":
+                    if pending_p:
+                        append(str(pending_p) + "<br />")
+                        pending_p = False
+                        last_paragraph = "p"
+                    elif last_paragraph != "p":
+                        if last_paragraph:
+                            append(f"</{last_paragraph}>\n")
+                            last_paragraph = ""
+                        in_pre = False
+                        pending_p = "<p>"
                     else:
-                        if t.strip(_PHP_TRIM) == "":
-                            if pending_p:
-                                out.append(str(pending_p) + "<br />")
-                                pending_p = False
-                                self.last_paragraph = "p"
-                            elif self.last_paragraph != "p":
-                                out.append(self.close_paragraph())
-                                pending_p = "<p>"
-                            else:
-                                pending_p = "</p><p>"
-                        elif pending_p:
-                            out.append(str(pending_p))
-                            pending_p = False
-                            self.last_paragraph = "p"
-                        elif self.last_paragraph != "p":
-                            out.append(self.close_paragraph() + "<p>")
-                            self.last_paragraph = "p"
-            if pre_close_match and self.in_pre:
-                self.in_pre = False
-            if pending_p is False:
-                if prefix_length == 0:
-                    out.append(t)
-                    if not_last_line or self.last_paragraph:
-                        out.append("\n")
-                else:
-                    out.append(t.strip(_PHP_TRIM))
-        while prefix_length:
-            out.append(self.close_list(prefix2[prefix_length - 1]))
-            prefix_length -= 1
-            if not prefix_length and self.last_paragraph:
-                out.append("\n")
-        if self.last_paragraph:
-            out.append(f"</{self.last_paragraph}>")
-            self.last_paragraph = ""
-        return "".join(out)
-
-
-def do_block_levels(text: str, line_start: bool = True) -> str:
-    return BlockLevelPass(text, line_start).execute()
+                        pending_p = "</p><p>"
+                elif pending_p:
+                    append(str(pending_p))
+                    pending_p = False
+                    last_paragraph = "p"
+                elif last_paragraph != "p":
+                    if last_paragraph:
+                        append(f"</{last_paragraph}>\n")
+                    append("<p>")
+                    last_paragraph = "p"
+        if pre_close_match and in_pre:
+            in_pre = False
+        if pending_p is False:
+            if prefix_length == 0:
+                append(t)
+                if idx < last_idx or last_paragraph:
+                    append("\n")
+            else:
+                append(t.strip(_PHP_TRIM))
+    while prefix_length:
+        append(lists.close_list(prefix2[prefix_length - 1]))
+        prefix_length -= 1
+        if not prefix_length and last_paragraph:
+            append("\n")
+    if last_paragraph:
+        append(f"</{last_paragraph}>")
+    return "".join(out)

@@ -15,6 +15,30 @@ def _heading(m: re.Match[str]) -> str:
 
 
 def do_headings(text: str) -> str:
-    if "=" not in text:
+    # A heading starts a line with "=": try the pattern only there, not at every position.
+    if text[:1] == "=":
+        pos = 0
+    else:
+        pos = text.find("\n=") + 1
+        if not pos:
+            return text
+    out: list[str] = []
+    last = 0
+    match = _HEADING.match
+    find = text.find
+    while True:
+        m = match(text, pos)
+        if m:
+            out.append(text[last:pos])
+            out.append(_heading(m))
+            last = m.end()
+            # a match ends at the end of the text or before a newline
+            pos = find("\n=", last) + 1
+        else:
+            pos = find("\n=", pos) + 1
+        if not pos:
+            break
+    if not out:
         return text
-    return _HEADING.sub(_heading, text)
+    out.append(text[last:])
+    return "".join(out)

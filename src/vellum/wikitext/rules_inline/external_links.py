@@ -19,6 +19,7 @@ EXT_IMAGE_RE = re.compile(
     r"/([A-Za-z0-9_.,~%\-+&;#*?!=()@\x80-\U0010FFFF]+)\.((?i:gif|png|jpg|jpeg))$",
 )
 _ENTITY_STOP = re.compile(r"&(lt|gt|quot);")
+_URL_HOST = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?//([^/?#:@]+)", re.I)
 
 
 def _zs_class(s: str) -> str:
@@ -39,7 +40,7 @@ def external_link_rel(ctx: ParserContext, url: str) -> str | None:
     cfg = ctx.config
     if not cfg.nofollow:
         return None
-    m = re.match(r"^(?:[a-z][a-z0-9+.\-]*:)?//([^/?#:@]+)", url, re.I)
+    m = _URL_HOST.match(url)
     host = m.group(1).lower() if m else ""
     for dom in cfg.nofollow_domain_exceptions:
         if host == dom or host.endswith("." + dom):

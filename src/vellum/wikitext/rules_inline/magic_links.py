@@ -26,22 +26,31 @@ _ANY_ENTITY = re.compile(r"&(?:[A-Za-z0-9]+|#\d+|#[xX][0-9A-Fa-f]+);")
 _TRAIL_ENTITY = re.compile(r"&([a-z]+|#x[\da-f]+|#\d+)$", re.I)
 
 
-SKIP_TAGS_RE = re.compile(r"(<a[ \t\r\n>].*?</a>|<.*?>)", re.S)
+# An <a>…</a> element or any other tag: the same split as `(<a[ \t\r\n>].*?</a>|<.*?>)`
+# with re.S, written so that the engine does not try "</a>" after every character.
+SKIP_TAGS_RE = re.compile(r"(<a[ \t\r\n>][^<]*+(?:<(?!/a>)[^<]*+)*+</a>|<[^>]*+>)")
 
 
-def magic_links_re(protocols_re: str) -> re.Pattern[str]:
+def magic_links_re(protocols: tuple[str, ...]) -> re.Pattern[str]:
+    """Free URLs (groups 1: the URL, 2: after the protocol), `RFC n` / `PMID n` (group 3:
+    the number) and `ISBN n` (group 4).
+
+    Every alternative starts at a word boundary; the lookahead rejects, with one character
+    test, the positions where no protocol or keyword can start."""
+    alt = "|".join(re.escape(p) for p in protocols)
+    firsts = "".join(sorted({re.escape(p[0]) for p in protocols if p}))
+    quick = r"(?=(?i:[" + firsts + r"])|[RPI])" if all(protocols) else ""
     spdash = f"(?:-|{SPACE_NOT_NL})"
     return re.compile(
-        r"(?!)()(?!)()"  # groups 1 and 2 (link text, tags) are skipped by SKIP_TAGS_RE
-        r"|(\b(?i:" + protocols_re + r")(" + EXT_LINK_ADDR + EXT_LINK_URL_CLASS + r"*))"
-        r"|\b(?:RFC|PMID)" + SPACE_NOT_NL + r"+([0-9]+)\b"
-        r"|\bISBN"
+        r"\b" + quick + r"(?:((?i:" + alt + r")(" + EXT_LINK_ADDR + EXT_LINK_URL_CLASS + r"*))"
+        r"|(?:RFC|PMID)" + SPACE_NOT_NL + r"+([0-9]+)\b"
+        r"|ISBN"
         + SPACE_NOT_NL
         + r"+((?:97[89]"
         + spdash
         + r"?)?(?:[0-9]"
         + spdash
-        + r"?){9}[0-9Xx])\b",
+        + r"?){9}[0-9Xx])\b)",
         re.S,
     )
 
@@ -77,17 +86,17 @@ def make_free_external_link(ctx: ParserContext, url: str, num_post_proto: int) -
 
 
 def handle_magic_links(ctx: ParserContext, text: str) -> str:
+    if ":" not in text and "RFC" not in text and "PMID" not in text and "ISBN" not in text:
+        return text  # no segment would be scanned
     regex = ctx.parser.magic_links_re
     cfg = ctx.config
 
     def cb(m: re.Match[str]) -> str:
-        if m.group(1) or m.group(2):
-            return m.group(0)
+        if m.group(1):
+            return make_free_external_link(ctx, m.group(0), len(m.group(2)))
         if m.group(3):
-            return make_free_external_link(ctx, m.group(0), len(m.group(4)))
-        if m.group(5):
             whole = m.group(0)
-            num = m.group(5)
+            num = m.group(3)
             if whole.startswith("RFC"):
                 if not cfg.magic_links.get("RFC"):
                     return whole
@@ -100,8 +109,8 @@ def handle_magic_links(ctx: ParserContext, text: str) -> str:
                 ctx.add_tracking_category("magiclink-tracking-pmid")
             url = ctx.msg(msg, num)
             return make_external_link(ctx, url, f"{keyword} {num}", True, cls)
-        if m.group(6) and cfg.magic_links.get("ISBN"):
-            isbn = re.sub(SPACE_NOT_NL, " ", m.group(6))
+        if m.group(4) and cfg.magic_links.get("ISBN"):
+            isbn = re.sub(SPACE_NOT_NL, " ", m.group(4))
             num = isbn.replace("-", "").replace(" ", "").replace("x", "X")
             ctx.add_tracking_category("magiclink-tracking-isbn")
             t = ctx.config.try_title("Special:BookSources/" + num)
@@ -109,10 +118,12 @@ def handle_magic_links(ctx: ParserContext, text: str) -> str:
             return f'<a href="{esc(href)}" class="internal mw-magiclink-isbn">ISBN {isbn}</a>'
         return m.group(0)
 
-    # Text inside <a>…</a> and inside tags is left alone; only the text between is scanned.
+    # Text inside <a>…</a> and inside tags is left alone; only the text between is scanned,
+    # and only where it has a colon or a keyword.
     parts = SKIP_TAGS_RE.split(text)
+    sub = regex.sub
     for i in range(0, len(parts), 2):
         seg = parts[i]
         if seg and (":" in seg or "RFC" in seg or "PMID" in seg or "ISBN" in seg):
-            parts[i] = regex.sub(cb, seg)
+            parts[i] = sub(cb, seg)
     return "".join(parts)

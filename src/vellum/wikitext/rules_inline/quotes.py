@@ -6,12 +6,29 @@ from __future__ import annotations
 import re
 
 _QUOTES = re.compile(r"(''+)")
+_ITALIC_PAIR = ["<i>", "</i>"]
+_BOLD_PAIR = ["<b>", "</b>"]
 
 
 def do_all_quotes(text: str) -> str:
-    if "''" not in text:
+    """Each line with `''` in it goes through do_quotes; the other lines are kept as they are."""
+    pos = text.find("''")
+    if pos < 0:
         return text
-    return "\n".join(do_quotes(line) if "''" in line else line for line in text.split("\n"))
+    out: list[str] = []
+    last = 0
+    find = text.find
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = find("\n", pos)
+        if end < 0:
+            end = len(text)
+        out.append(text[last:start])
+        out.append(do_quotes(text[start:end]))
+        last = end
+        pos = find("''", end)
+    out.append(text[last:])
+    return "".join(out)
 
 
 def do_quotes(text: str) -> str:
@@ -19,6 +36,16 @@ def do_quotes(text: str) -> str:
     count = len(arr)
     if count == 1:
         return text
+    marks = arr[1::2]
+    first = marks[0]
+    if (
+        (first == "''" or first == "'''")
+        and len(marks) % 2 == 0
+        and marks.count(first) == len(marks)
+    ):
+        # The usual line: pairs of '' only, or of ''' only; they alternate open and close.
+        arr[1::2] = (_ITALIC_PAIR if first == "''" else _BOLD_PAIR) * (len(marks) // 2)
+        return "".join(arr)
     numbold = numitalics = 0
     for i in range(1, count, 2):
         n = len(arr[i])
