@@ -78,7 +78,6 @@ class Parser:
         self.ext_link_bracketed_re = rx["bracketed"]
         self.magic_links_re = rx["magic"]
         self.autonumber = 0
-        self.title_cache: dict[str, Title | None] = {}
         self.message_cache: dict[str, str] = {}
         self._holders = LinkHolders()
 
@@ -114,7 +113,7 @@ class Parser:
         cache = self.message_cache
         text = cache.get(key)
         if text is None:
-            t = ctx.config.try_title("MediaWiki:" + key[:1].upper() + key[1:])
+            t = ctx.try_title("MediaWiki:" + key[:1].upper() + key[1:])
             if t is not None:
                 try:
                     text = ctx.site.page_text(t)

@@ -153,7 +153,7 @@ def _parse_template_title(frame: Frame, part1: str) -> Title | None:
     if relative != text:
         text = relative
         ns = ctx.title.namespace
-    title = ctx.config.try_title(text, ns)
+    title = ctx.try_title(text, ns)
     cache[part1] = title
     return title
 
