@@ -1,17 +1,22 @@
 """Rendering speed: KB of wikitext per second over the English corpus pages.
 
-Prints a table (total KB/s, the slowest pages, peak memory of the largest page) and a
-baseline measured in the same run: Python's own html.escape over the same text, so the
-ratio says how many times slower than a trivial pass the full parser is.
+Prints a table (total KB/s, the slowest pages, peak memory of the largest page) and
+baselines measured in the same run: Python's own html.escape over the same text, so the
+ratio says how many times slower than a trivial pass the full parser is, and, when a
+MediaWiki 1.39 install is at hand (../shared/refwiki/setup.sh), MediaWiki's own parser on
+the same pages (mediawiki_render.php: Parser::parse + getText in-process, CPU time).
 
     .venv/bin/python bench/render/run.py [--wiki enwiki] [--top 10]
+    MW_CONFIG_FILE=$REFWIKI_HOME/LocalSettings.php .venv/bin/python bench/render/run.py --mediawiki
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -28,6 +33,11 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--wiki", default="enwiki")
     ap.add_argument("--top", type=int, default=10)
+    ap.add_argument(
+        "--mediawiki",
+        action="store_true",
+        help="also time MediaWiki's parser on the same pages (needs php and MW_CONFIG_FILE)",
+    )
     args = ap.parse_args()
     shared = Path(os.environ.get("VELLUM_SHARED", ROOT.parent / "shared"))
     pages = sorted((shared / "corpus" / "pages" / args.wiki).glob("*.wikitext"))
@@ -79,6 +89,13 @@ def main() -> int:
     print(
         f"| baseline (html.escape) | {kb / baseline:,.0f} KB/s (parser is {cpu_total / baseline:,.0f}x slower, CPU time) |"
     )
+    if args.mediawiki:
+        mw = mediawiki_baseline(pages[0].parent)
+        mw_kb = mw["bytes"] / 1024
+        print(
+            f"| baseline (MediaWiki {mw['version']}, same pages) | {mw_kb / mw['cpu']:,.0f} KB/s "
+            f"CPU time (Vellum is {(kb / cpu_total) / (mw_kb / mw['cpu']):.2f}x as fast) |"
+        )
     print(f"| exceptions | {errors} |")
     print(
         f"| largest page | {largest[0]} ({len(largest[1].encode()) / 1024:,.0f} KB): "
@@ -89,6 +106,19 @@ def main() -> int:
     for dt, name, size in sorted(times, reverse=True)[: args.top]:
         print(f"| {name} | {size / 1024:,.0f} | {dt:.3f} | {size / 1024 / dt:,.0f} |")
     return 0
+
+
+def mediawiki_baseline(directory: Path) -> dict:
+    """MediaWiki's parser over the same pages, timed in-process by mediawiki_render.php."""
+    conf = os.environ.get("MW_CONFIG_FILE")
+    if not conf:
+        raise SystemExit("--mediawiki needs MW_CONFIG_FILE (see ../shared/refwiki/README.md)")
+    script = Path(__file__).with_name("mediawiki_render.php")
+    cmd = ["php", "-d", "apc.enable_cli=1", "-d", "opcache.enable_cli=1", str(script)]
+    out = subprocess.run(
+        [*cmd, "--conf", conf, str(directory)], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":
