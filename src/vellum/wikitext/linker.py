@@ -221,6 +221,10 @@ def broken_link_opener(ctx: ParserContext) -> Callable[[Title], str]:
         key = title.prefixed_dbkey
         if title.namespace == SPECIAL:
             href = esc(local_url(ctx, title))
+        elif _URL_KEPT.fullmatch(key):
+            # most keys: nothing to URL-encode, and so nothing to HTML-escape either
+            href = f"{edit_url}{key}&amp;action=edit&amp;redlink=1"
+            return f'<a href="{href}" class="new" title="{tip_msg.replace("$1", key.replace("_", " "))}">'
         else:
             href = f"{edit_url}{wf_urlencode(key)}&amp;action=edit&amp;redlink=1"
         tip = tip_msg.replace("$1", esc(key.replace("_", " ")))
