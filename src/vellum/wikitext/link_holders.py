@@ -12,7 +12,7 @@ from .linker import (
     known_link_open,
     split_trail,
 )
-from .namespaces import SPECIAL
+from .namespaces import MAIN, SPECIAL
 
 if TYPE_CHECKING:
     from .context import ParserContext
@@ -61,22 +61,28 @@ class LinkHolders:
                 t = entries[i][0]
                 key = t.prefixed_dbkey
                 if key not in known:
-                    is_known = known[key] = bool(t.interwiki) or is_always_known(ctx, t)
-                    if not is_known:
+                    if t.interwiki:
+                        known[key] = True
+                    # is_always_known is false for a main-namespace page, the usual link
+                    elif (t.namespace == MAIN and t.dbkey) or not is_always_known(ctx, t):
+                        known[key] = False
                         to_check[key] = t
+                    else:
+                        known[key] = True
         info = ctx.site.link_info(to_check.values()) if to_check else {}
         ctx.add_links([t for i in ids if i < n_entries and not (t := entries[i][0]).interwiki])
 
         broken_open = self._broken_open
         known_open = self._known_open
         opener = None
-        for j in range(2, len(parts), 3):
-            i = int(parts[j])
+        # The finished <a> element of each holder number, as written in the text.
+        links: dict[str, str] = {}
+        foreign = False
+        for x in set(parts[2::3]):
+            i = int(x)
             if i >= n_entries:  # not one of ours: left as it is
-                parts[j] = f"<!--{parts[j - 1] or ''}LINK'\" {parts[j]}-->"
-                parts[j - 1] = ""
+                foreign = True
                 continue
-            parts[j - 1] = ""
             title, label = entries[i]
             key = title.prefixed_dbkey
             li = None if known[key] else info.get(key)
@@ -95,7 +101,17 @@ class LinkHolders:
                     tag = opener(title)
                     if not special:
                         broken_open[key] = tag
-            parts[j] = f"{tag}{label}</a>"
+            links[x] = f"{tag}{label}</a>"
+        if not foreign:
+            parts[1::3] = [""] * (len(parts) // 3)
+            parts[2::3] = [links[x] for x in parts[2::3]]
+            return "".join(parts)
+        for j in range(2, len(parts), 3):
+            link = links.get(parts[j])
+            if link is None:
+                link = f"<!--{parts[j - 1] or ''}LINK'\" {parts[j]}-->"
+            parts[j - 1] = ""
+            parts[j] = link
         return "".join(parts)
 
     def replace_text(self, text: str) -> str:

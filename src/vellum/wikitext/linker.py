@@ -216,11 +216,24 @@ def broken_link_opener(ctx: ParserContext) -> Callable[[Title], str]:
     edit_url = esc(ctx.config.script) + "?title="
     # htmlspecialchars works character by character: escape the message once, the title each time
     tip_msg = esc(ctx.msg("red-link-title"))
+    # For the usual key: the tag is head + key + middle + key with spaces + tail.
+    tip_parts = tip_msg.split("$1")
+    simple = len(tip_parts) == 2
+    head = f'<a href="{edit_url}'
+    middle = f'&amp;action=edit&amp;redlink=1" class="new" title="{tip_parts[0]}'
+    tail = f'{tip_parts[-1]}">'
 
     def opener(title: Title) -> str:
         key = title.prefixed_dbkey
         if title.namespace == SPECIAL:
             href = esc(local_url(ctx, title))
+        elif _URL_KEPT.fullmatch(key):
+            # most keys: nothing to URL-encode, and so nothing to HTML-escape either
+            if simple:
+                return f"{head}{key}{middle}{key.replace('_', ' ')}{tail}"
+            href = f"{edit_url}{key}&amp;action=edit&amp;redlink=1"
+            tip = tip_msg.replace("$1", key.replace("_", " "))
+            return f'<a href="{href}" class="new" title="{tip}">'
         else:
             href = f"{edit_url}{wf_urlencode(key)}&amp;action=edit&amp;redlink=1"
         tip = tip_msg.replace("$1", esc(key.replace("_", " ")))

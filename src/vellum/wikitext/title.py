@@ -171,9 +171,21 @@ class Title:
                     dbkey = dbkey[0].upper() + dbkey[1:]
                 if prefix is None and not colon and found == MAIN:
                     ns_name = ""
+                    key = dbkey
                 else:
                     ns_name = namespaces.name(found)
-                return cls._of(found, dbkey, "", "", ns_name, False)
+                    key = f"{ns_name}:{dbkey}" if ns_name else dbkey
+                # as _of does, inlined: this is the path nearly every link takes
+                self = _new_object(cls)
+                attrs = self.__dict__
+                attrs["namespace"] = found
+                attrs["dbkey"] = dbkey
+                attrs["fragment"] = ""
+                attrs["interwiki"] = ""
+                attrs["ns_name"] = ns_name
+                attrs["was_local_interwiki"] = False
+                attrs["prefixed_dbkey"] = key
+                return self
         return cls._parse(text, namespaces, default_namespace, interwiki, local_interwikis)
 
     @classmethod

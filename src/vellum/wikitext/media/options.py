@@ -63,6 +63,7 @@ def _variable_synonyms() -> dict[str, list[tuple[str, str]]]:
 
 _VARIABLE_SYNONYMS = _variable_synonyms()
 
+_MATCH_MEMO_SIZE = 4096
 _cache: dict[tuple[str, ...], Callable[[str], tuple[str | None, str | None]]] = {}
 
 
@@ -98,7 +99,18 @@ def _make_matcher(names: list[str]) -> Callable[[str], tuple[str | None, str | N
     start_tuple, end_tuple = tuple(starts), tuple(ends)
     always = "" in ends  # a bare $1
 
+    # The answers so far, by option text: a page repeats `thumb`, `right`, `250px`...
+    memo: dict[str, tuple[str | None, str | None]] = {}
+
     def match(text: str) -> tuple[str | None, str | None]:
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _MATCH_MEMO_SIZE:
+                memo.clear()
+            found = memo[text] = match_uncached(text)
+        return found
+
+    def match_uncached(text: str) -> tuple[str | None, str | None]:
         if not (
             always
             or text in exact

@@ -20,14 +20,45 @@ if TYPE_CHECKING:
     from ..title import Title
 
 _TC = r" %!\"$&'()*,\-./0-9:;=?@A-Z\\^_`a-z~\x80-\U0010FFFF+#%"
-E1 = re.compile(rf"([{_TC}]+)(?:\|(.+?))?]](.*)\Z", re.S)
+E1 = re.compile(rf"([{_TC}]+)(?:\|(.+?))?]]([a-z]*)(.*)\Z", re.S)
 E1_IMG = re.compile(rf"([{_TC}]+)\|(.*)\Z", re.S)
 MAX_DEPTH = 40
+# Links to these are images, categories or media links, unless forced with a colon.
+_SPECIAL_LINK_NAMESPACES = frozenset((FILE, CATEGORY, MEDIA))
 
 
 def armor_links(ctx: ParserContext, text: str) -> str:
     """Hide URLs from handleExternalLinks (Parser::armorLinks)."""
-    return _armor_re(ctx.config.url_protocols).sub(_ARMOR, text)
+    protocols = ctx.config.url_protocols
+    found = _schemes(protocols)
+    if found is not None and "//" not in text and text.isascii():
+        schemes, longest = found
+        # Most image HTML has no URL: then no colon has a protocol's scheme before it, which
+        # is quicker to check than to run the full regex.
+        i = text.find(":")
+        while i != -1:
+            if text[max(0, i - longest) : i].lower().endswith(schemes):
+                break
+            i = text.find(":", i + 1)
+        else:
+            return text
+    return _armor_re(protocols).sub(_ARMOR, text)
+
+
+@lru_cache(maxsize=8)
+def _schemes(protocols: tuple[str, ...]) -> tuple[tuple[str, ...], int] | None:
+    """The protocols' letters before their ':' when every protocol is letters then ':',
+    or '//': then ASCII text with no '//' holds a URL only where a colon follows one of
+    them, and the longest one's length. None for other protocol lists."""
+    schemes = []
+    for p in protocols:
+        if p == "//":
+            continue
+        scheme = p.split(":", 1)[0]
+        if ":" not in p or not scheme or not (scheme.isascii() and scheme.isalpha()):
+            return None
+        schemes.append(scheme.lower())
+    return tuple(schemes), max(map(len, schemes), default=0)
 
 
 _ARMOR = "\x7f'\"`UNIQ-NOPARSE\\1"
@@ -129,8 +160,11 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
         return s
     parser = ctx.parser
     holders = parser.link_holders(ctx)
+    entries = holders.entries
+    add_entry = entries.append
     pieces = s.split("[[")
     out = [pieces[0]]
+    append = out.append
     page = ctx.title
     page_ns, page_dbkey = page.namespace, page.dbkey
     nottalk = page_ns < 0 or page_ns % 2 == 0
@@ -139,26 +173,29 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
     colon_or_slashes = _protocols_have_colon_or_slashes(ctx.config.url_protocols)
     memo = ctx.title_memo(0)
     try_title = ctx.config.try_title
+    e1_match = E1.match
     k = 1
     n = len(pieces)
     while k < n:
         line = pieces[k]
         k += 1
         might_be_img = False
-        m = E1.match(line)
+        m = e1_match(line)
         if m:
-            # the label (.+?) is None or not empty
-            link_target, text, trail = m.groups("")
-            if text and trail[:1] == "]" and "[" in text:
+            # the label (.+?) is None or not empty; the trail is split into its leading
+            # link-trail letters and the rest
+            link_target, text, letters, rest = m.groups("")
+            if text and not letters and rest[:1] == "]" and "[" in text:
                 text += "]"
-                trail = trail[1:]
+                rest = rest[1:]
+                letters, rest = split_trail(rest)
         else:
             m = E1_IMG.match(line)
             if m:
                 might_be_img = True
-                link_target, text, trail = m.group(1), m.group(2), ""
+                link_target, text, letters, rest = m.group(1), m.group(2), "", ""
             else:
-                out.append("[[" + line)
+                append("[[" + line)
                 continue
         if "%" in link_target:
             link_target = unquote(link_target).replace("<", "&lt;").replace(">", "&gt;")
@@ -166,7 +203,7 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
         if (not colon_or_slashes or ":" in orig_link or orig_link[:2] == "//") and proto_re.match(
             orig_link
         ):
-            out.append("[[" + line)
+            append("[[" + line)
             continue
         if subpages:
             link, text = normalize_subpage_link(page, orig_link, text, ctx)
@@ -179,12 +216,29 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
             else:
                 nt = memo[link] = try_title(link)
         if nt is None:
-            out.append("[[" + line)
+            append("[[" + line)
             continue
         ns = nt.namespace
         iw = nt.interwiki
-        noforce = orig_link[:1] != ":"
 
+        if (
+            not iw
+            and ns not in _SPECIAL_LINK_NAMESPACES
+            and not might_be_img
+            and (nt.dbkey != page_dbkey or ns != page_ns)
+        ):
+            # The common case: a link to another page ([[Target]], [[Target|label]]).
+            if not text:
+                text = link if orig_link[:1] != ":" else link[1:]
+            elif "''" in text:
+                text = do_quotes(text)
+            add_entry((nt, text + letters))
+            append(f"<!--LINK'\" {len(entries) - 1}-->")
+            append(rest)
+            continue
+
+        trail = letters + rest
+        noforce = orig_link[:1] != ":"
         if might_be_img:
             if ns == FILE and noforce and depth < MAX_DEPTH:
                 found = False
@@ -204,10 +258,10 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
                         break
                 if not found:
                     text = handle_internal_links(ctx, text, depth + 1)
-                    out.append(f"[[{link}|{text}")
+                    append(f"[[{link}|{text}")
                     continue
             else:
-                out.append(f"[[{link}|{text}")
+                append(f"[[{link}|{text}")
                 continue
 
         wasblank = text == ""
@@ -222,8 +276,8 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
                 if lang_link not in ctx.output.language_links:
                     if not any(x.split(":", 1)[0] == iw for x in ctx.output.language_links):
                         ctx.output.language_links.append(lang_link)
-                joined = "".join(out).rstrip()
-                out = [joined, trail]  # T175416
+                _rstrip_pieces(out)
+                append(trail)  # T175416
                 continue
             if ns == FILE and not iw:
                 if not is_bad_file(ctx, nt.dbkey):
@@ -233,15 +287,14 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
                         opts = parser.handle_external_links(ctx, text)
                         opts = handle_internal_links(ctx, opts, depth + 1)
                     html = parser.make_image(ctx, nt, opts)
-                    out.append(armor_links(ctx, html) + trail)
+                    append(armor_links(ctx, html) + trail)
                     continue
             elif ns == CATEGORY and not iw:
-                joined = "".join(out).rstrip()
-                out = [joined]
+                _rstrip_pieces(out)
                 sortkey = (ctx.output.default_sort or "") if wasblank else text
                 sortkey = decode_char_references(sortkey).replace("\n", "")
                 ctx.add_category(nt.dbkey, sortkey)
-                out.append(trail)
+                append(trail)
                 continue
 
         if (
@@ -253,17 +306,28 @@ def handle_internal_links(ctx: ParserContext, s: str, depth: int = 0) -> str:
             and not nt.fragment
         ):
             inside, trail = split_trail(trail)
-            out.append(make_self_link(nt, text + inside, ctx.config.fragment_mode) + trail)
+            append(make_self_link(nt, text + inside, ctx.config.fragment_mode) + trail)
             continue
 
         if ns == MEDIA and not iw:
             html = parser.make_media_link(ctx, nt, text)
-            out.append(armor_links(ctx, html) + trail)
+            append(armor_links(ctx, html) + trail)
             continue
 
         if trail and "a" <= trail[0] <= "z":
             inside, trail = split_trail(trail)
             text += inside
-        out.append(holders.add(nt, text))
-        out.append(trail)
+        append(holders.add(nt, text))
+        append(trail)
     return "".join(out)
+
+
+def _rstrip_pieces(out: list[str]) -> None:
+    """Strip trailing whitespace from the text `out` joins to, as `"".join(out).rstrip()`
+    would, without joining it (a page's categories each strip what comes before them)."""
+    while out:
+        last = out[-1].rstrip()
+        if last:
+            out[-1] = last
+            return
+        out.pop()
