@@ -354,7 +354,14 @@ def _simple_template(
 class _Syntax:
     """The tag patterns for one set of extension tags and inclusion mode."""
 
-    __slots__ = ("elements_re", "ignored_tags", "ignored_elements", "trigger_re", "patterns")
+    __slots__ = (
+        "elements_re",
+        "ignored_tags",
+        "ignored_elements",
+        "trigger_re",
+        "patterns",
+        "ref_open",
+    )
 
     def __init__(self, tags: tuple[str, ...], for_inclusion: bool) -> None:
         xmlish = list(tags)
@@ -373,6 +380,12 @@ class _Syntax:
         self.trigger_re = re.compile(r"\{\{|-\{|\n=|<(?:" + tag_start + ")", re.I | re.A)
         no_tag = r"<(?!(?ai:(?:" + alternatives + r")(?:[ \t\n\r\f\v]|/>|>)|!--))"
         self.patterns = _Patterns(no_tag)
+        # The opening tag of Cite's <ref>, the commonest tag by far, up to its first '>'.
+        self.ref_open = (
+            re.compile(r"<ref(?:[ \t\n\r\f\v][^>]*+|/)?>", re.I | re.A).match
+            if "ref" in tags
+            else None
+        )
 
 
 def _elements(tags: Iterable[str], for_inclusion: bool) -> _Syntax:
@@ -448,6 +461,8 @@ def build(
     """The children of the root node for `text`; `tags` are the extension tag names."""
     syntax = _elements(tags, for_inclusion)
     elements_re = syntax.elements_re
+    ref_open = syntax.ref_open
+    ref_close = _close_re("ref").search
     ignored_tags = syntax.ignored_tags
     ignored_elements = syntax.ignored_elements
     enable_onlyinclude = False
@@ -555,6 +570,32 @@ def build(
             if enable_onlyinclude and text.startswith("</onlyinclude>", i):
                 find_onlyinclude = True
                 continue
+            if ref_open is not None:
+                m = ref_open(text, i)
+                if m is not None:
+                    # <ref attr>inner</ref> or <ref attr/>, as the general case below
+                    # reads them.
+                    tag_end = m.end() - 1
+                    if text[tag_end - 1] == "/":
+                        attr_end = tag_end - 1
+                        inner = None
+                        close = None
+                        j = tag_end + 1
+                    else:
+                        attr_end = tag_end
+                        cm = None if "ref" in no_more_closing else ref_close(text, tag_end + 1)
+                        if cm is None:
+                            i = tag_end + 1
+                            accum.append(text[m.start() : i])
+                            no_more_closing.add("ref")
+                            continue
+                        close = cm.group()
+                        inner = text[tag_end + 1 : cm.start()]
+                        j = cm.end()
+                    attr = "" if attr_end <= i + 4 else text[i + 4 : attr_end]
+                    accum.append(Ext(text[i + 1 : i + 4], attr, inner, close))
+                    i = j
+                    continue
             m = elements_re.match(text, i + 1)
             if not m:
                 accum.append("<")
