@@ -388,12 +388,22 @@ class _Syntax:
         )
 
 
+# The last (tags, for_inclusion, syntax): the same tag tuple comes back call after call.
+_last_elements: tuple[object, bool, _Syntax | None] = ((), False, None)
+
+
 def _elements(tags: Iterable[str], for_inclusion: bool) -> _Syntax:
+    global _last_elements
+    last_tags, last_inclusion, last_syntax = _last_elements
+    if tags is last_tags and for_inclusion is last_inclusion and last_syntax is not None:
+        return last_syntax
     key = (tags if tags.__class__ is tuple else tuple(tags), for_inclusion)
     cached = _ELEMENTS_CACHE.get(key)  # type: ignore[arg-type]
     if cached is None:
         cached = _Syntax(tuple(sorted(key[0])), for_inclusion)
         _ELEMENTS_CACHE[key] = cached  # type: ignore[index]
+    if tags.__class__ is tuple:  # (a tuple cannot change under the same identity)
+        _last_elements = (tags, for_inclusion, cached)
     return cached
 
 
@@ -428,11 +438,13 @@ def _flat_tree(text: str, syntax: _Syntax) -> Children | None:
     """The tree of a text (not starting with '=') whose only constructs are simple
     `{{templates}}`, or None. Outside templates only `[[links]]` open pieces, and a link
     piece always breaks back into its text and children, so the tree is flat."""
+    if "{" not in text and "<" not in text and "\n=" not in text:
+        # No template, tag, comment, heading or language conversion: one text node.
+        return [text] if text else []
     trigger_re = syntax.trigger_re
     m = trigger_re.search(text)
     if m is None:
-        # No template, tag, comment, heading or language conversion: one text node.
-        return [text] if text else []
+        return [text]
     out: Children = []
     pos = 0
     patterns = syntax.patterns
@@ -460,11 +472,6 @@ def build(
 ) -> Children:
     """The children of the root node for `text`; `tags` are the extension tag names."""
     syntax = _elements(tags, for_inclusion)
-    elements_re = syntax.elements_re
-    ref_open = syntax.ref_open
-    ref_close = _close_re("ref").search
-    ignored_tags = syntax.ignored_tags
-    ignored_elements = syntax.ignored_elements
     enable_onlyinclude = False
     if for_inclusion and "<onlyinclude>" in text and "</onlyinclude>" in text:
         enable_onlyinclude = True
@@ -472,6 +479,18 @@ def build(
         flat = _flat_tree(text, syntax)
         if flat is not None:
             return flat
+    return _build_tree(text, syntax, for_inclusion, exhaustive, enable_onlyinclude)
+
+
+def _build_tree(
+    text: str, syntax: _Syntax, for_inclusion: bool, exhaustive: bool, enable_onlyinclude: bool
+) -> Children:
+    """The general case of `build`: one pass with a stack of open brackets."""
+    elements_re = syntax.elements_re
+    ref_open = syntax.ref_open
+    ref_close = _close_re("ref").search
+    ignored_tags = syntax.ignored_tags
+    ignored_elements = syntax.ignored_elements
 
     n_text = len(text)
     stack: list[_Piece] = []
