@@ -565,6 +565,15 @@ def _build_tree(
                 elif cur == "\n":
                     found = "line-end" if in_heading else "line-start"
                 elif cur == "{" and text.startswith("{{", i):
+                    if not exhaustive:
+                        # What "open" below does first for `{{`: a simple template whole.
+                        m = _PLAIN_TEMPLATE(text, i) or patterns.simple_template(text, i)
+                        if m is not None:
+                            j = m.end()
+                            line_start = i > 0 and text[i - 1] == "\n"
+                            accum.append(_simple_template(text, i, j, line_start, patterns))
+                            i = j
+                            continue
                     found = "open"
                     rule = _RULES[cur]
                 elif text.startswith(current_closing, i) and current_closing:
