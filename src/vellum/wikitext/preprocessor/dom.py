@@ -204,6 +204,9 @@ _NO_TAG = r"<(?=[\s<>])"
 # exhaustive search only takes in links without them.
 _EXHAUSTIVE_LINK_RE = re.compile(r"\[\[(?!\[)[^\[{<\n\-\]]*+\]\]")
 
+# A heading line's text when nothing in it can open a piece (no '{', '[', '<' or '-').
+_PLAIN_LINE = re.compile(r"[^\n{\[<\-]*+").match
+
 RunMatch = Callable[[str, int], "re.Match[str] | None"]
 
 # The commonest simple template, with no bracket, '<' or heading inside: a quicker match
@@ -722,6 +725,25 @@ def _build_tree(
             if count == 1 and find_equals:
                 pass  # looks like a name=value separator: let the equals handler have it
             elif count > 0:
+                end = _PLAIN_LINE(text, i).end()
+                if end == n_text or text[end] == "\n":
+                    # A line holding nothing that opens a piece: the heading (or text)
+                    # that its piece below would give at the line's end.
+                    search_start = end - _rstrip_len(text, end)
+                    eq_len = _rstrip_len(text, search_start, "=")
+                    if eq_len == 0:
+                        level = 0
+                    elif search_start - eq_len == i:
+                        level = 0 if eq_len < 3 else min(6, (eq_len - 1) // 2)
+                    else:
+                        level = min(eq_len, count)
+                    if level > 0:
+                        accum.append(Heading(level, heading_index, [text[i:end]], i))
+                        heading_index += 1
+                    else:
+                        accum.append(text[i:end])
+                    i = end
+                    continue
                 piece = _Piece("\n", "\n", count)
                 piece.parts[0].out.append("=" * count)
                 piece.start_pos = i
