@@ -601,7 +601,7 @@ def _build_tree(
             if enable_onlyinclude and text.startswith("</onlyinclude>", i):
                 find_onlyinclude = True
                 continue
-            if ref_open is not None:
+            if ref_open is not None and not exhaustive:
                 m = ref_open(text, i)
                 if m is not None:
                     # <ref attr>inner</ref> or <ref attr/>, as the general case below
@@ -726,7 +726,7 @@ def _build_tree(
                 pass  # looks like a name=value separator: let the equals handler have it
             elif count > 0:
                 end = _PLAIN_LINE(text, i).end()
-                if end == n_text or text[end] == "\n":
+                if not exhaustive and (end == n_text or text[end] == "\n"):
                     # A line holding nothing that opens a piece: the heading (or text)
                     # that its piece below would give at the line's end.
                     search_start = end - _rstrip_len(text, end)
