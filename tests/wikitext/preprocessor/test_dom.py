@@ -96,7 +96,8 @@ def test_deep_nesting_is_iterative() -> None:
 ALPHABET = st.sampled_from(
     ["{", "}", "[", "]", "|", "=", "-", "<", ">", "\n", " ", "a", "b", "<!--", "-->",
      "<ref>", "</ref>", "<nowiki/>", "<includeonly>", "</noinclude>", "==", "'",
-     "{{a|", "|b=c", "[[a|b]]", "<br>", "<REF >", "<onlyinclude>", "</onlyinclude>"]
+     "{{a|", "|b=c", "[[a|b]]", "<br>", "<REF >", "<onlyinclude>", "</onlyinclude>",
+     "<ref name=a/>", "<ref\n>", "\n== h ==", "=\t", "\n=="]
 )  # fmt: skip
 
 

@@ -204,6 +204,9 @@ _NO_TAG = r"<(?=[\s<>])"
 # exhaustive search only takes in links without them.
 _EXHAUSTIVE_LINK_RE = re.compile(r"\[\[(?!\[)[^\[{<\n\-\]]*+\]\]")
 
+# A heading line's text when nothing in it can open a piece (no '{', '[', '<' or '-').
+_PLAIN_LINE = re.compile(r"[^\n{\[<\-]*+").match
+
 RunMatch = Callable[[str, int], "re.Match[str] | None"]
 
 # The commonest simple template, with no bracket, '<' or heading inside: a quicker match
@@ -354,7 +357,14 @@ def _simple_template(
 class _Syntax:
     """The tag patterns for one set of extension tags and inclusion mode."""
 
-    __slots__ = ("elements_re", "ignored_tags", "ignored_elements", "trigger_re", "patterns")
+    __slots__ = (
+        "elements_re",
+        "ignored_tags",
+        "ignored_elements",
+        "trigger_re",
+        "patterns",
+        "ref_open",
+    )
 
     def __init__(self, tags: tuple[str, ...], for_inclusion: bool) -> None:
         xmlish = list(tags)
@@ -373,14 +383,30 @@ class _Syntax:
         self.trigger_re = re.compile(r"\{\{|-\{|\n=|<(?:" + tag_start + ")", re.I | re.A)
         no_tag = r"<(?!(?ai:(?:" + alternatives + r")(?:[ \t\n\r\f\v]|/>|>)|!--))"
         self.patterns = _Patterns(no_tag)
+        # The opening tag of Cite's <ref>, the commonest tag by far, up to its first '>'.
+        self.ref_open = (
+            re.compile(r"<ref(?:[ \t\n\r\f\v][^>]*+|/)?>", re.I | re.A).match
+            if "ref" in tags
+            else None
+        )
+
+
+# The last (tags, for_inclusion, syntax): the same tag tuple comes back call after call.
+_last_elements: tuple[object, bool, _Syntax | None] = ((), False, None)
 
 
 def _elements(tags: Iterable[str], for_inclusion: bool) -> _Syntax:
+    global _last_elements
+    last_tags, last_inclusion, last_syntax = _last_elements
+    if tags is last_tags and for_inclusion is last_inclusion and last_syntax is not None:
+        return last_syntax
     key = (tags if tags.__class__ is tuple else tuple(tags), for_inclusion)
     cached = _ELEMENTS_CACHE.get(key)  # type: ignore[arg-type]
     if cached is None:
         cached = _Syntax(tuple(sorted(key[0])), for_inclusion)
         _ELEMENTS_CACHE[key] = cached  # type: ignore[index]
+    if tags.__class__ is tuple:  # (a tuple cannot change under the same identity)
+        _last_elements = (tags, for_inclusion, cached)
     return cached
 
 
@@ -415,11 +441,13 @@ def _flat_tree(text: str, syntax: _Syntax) -> Children | None:
     """The tree of a text (not starting with '=') whose only constructs are simple
     `{{templates}}`, or None. Outside templates only `[[links]]` open pieces, and a link
     piece always breaks back into its text and children, so the tree is flat."""
+    if "{" not in text and "<" not in text and "\n=" not in text:
+        # No template, tag, comment, heading or language conversion: one text node.
+        return [text] if text else []
     trigger_re = syntax.trigger_re
     m = trigger_re.search(text)
     if m is None:
-        # No template, tag, comment, heading or language conversion: one text node.
-        return [text] if text else []
+        return [text]
     out: Children = []
     pos = 0
     patterns = syntax.patterns
@@ -447,9 +475,6 @@ def build(
 ) -> Children:
     """The children of the root node for `text`; `tags` are the extension tag names."""
     syntax = _elements(tags, for_inclusion)
-    elements_re = syntax.elements_re
-    ignored_tags = syntax.ignored_tags
-    ignored_elements = syntax.ignored_elements
     enable_onlyinclude = False
     if for_inclusion and "<onlyinclude>" in text and "</onlyinclude>" in text:
         enable_onlyinclude = True
@@ -457,6 +482,18 @@ def build(
         flat = _flat_tree(text, syntax)
         if flat is not None:
             return flat
+    return _build_tree(text, syntax, for_inclusion, exhaustive, enable_onlyinclude)
+
+
+def _build_tree(
+    text: str, syntax: _Syntax, for_inclusion: bool, exhaustive: bool, enable_onlyinclude: bool
+) -> Children:
+    """The general case of `build`: one pass with a stack of open brackets."""
+    elements_re = syntax.elements_re
+    ref_open = syntax.ref_open
+    ref_close = _close_re("ref").search
+    ignored_tags = syntax.ignored_tags
+    ignored_elements = syntax.ignored_elements
 
     n_text = len(text)
     stack: list[_Piece] = []
@@ -531,6 +568,15 @@ def build(
                 elif cur == "\n":
                     found = "line-end" if in_heading else "line-start"
                 elif cur == "{" and text.startswith("{{", i):
+                    if not exhaustive:
+                        # What "open" below does first for `{{`: a simple template whole.
+                        m = _PLAIN_TEMPLATE(text, i) or patterns.simple_template(text, i)
+                        if m is not None:
+                            j = m.end()
+                            line_start = i > 0 and text[i - 1] == "\n"
+                            accum.append(_simple_template(text, i, j, line_start, patterns))
+                            i = j
+                            continue
                     found = "open"
                     rule = _RULES[cur]
                 elif text.startswith(current_closing, i) and current_closing:
@@ -555,6 +601,32 @@ def build(
             if enable_onlyinclude and text.startswith("</onlyinclude>", i):
                 find_onlyinclude = True
                 continue
+            if ref_open is not None and not exhaustive:
+                m = ref_open(text, i)
+                if m is not None:
+                    # <ref attr>inner</ref> or <ref attr/>, as the general case below
+                    # reads them.
+                    tag_end = m.end() - 1
+                    if text[tag_end - 1] == "/":
+                        attr_end = tag_end - 1
+                        inner = None
+                        close = None
+                        j = tag_end + 1
+                    else:
+                        attr_end = tag_end
+                        cm = None if "ref" in no_more_closing else ref_close(text, tag_end + 1)
+                        if cm is None:
+                            i = tag_end + 1
+                            accum.append(text[m.start() : i])
+                            no_more_closing.add("ref")
+                            continue
+                        close = cm.group()
+                        inner = text[tag_end + 1 : cm.start()]
+                        j = cm.end()
+                    attr = "" if attr_end <= i + 4 else text[i + 4 : attr_end]
+                    accum.append(Ext(text[i + 1 : i + 4], attr, inner, close))
+                    i = j
+                    continue
             m = elements_re.match(text, i + 1)
             if not m:
                 accum.append("<")
@@ -653,6 +725,25 @@ def build(
             if count == 1 and find_equals:
                 pass  # looks like a name=value separator: let the equals handler have it
             elif count > 0:
+                end = _PLAIN_LINE(text, i).end()
+                if not exhaustive and (end == n_text or text[end] == "\n"):
+                    # A line holding nothing that opens a piece: the heading (or text)
+                    # that its piece below would give at the line's end.
+                    search_start = end - _rstrip_len(text, end)
+                    eq_len = _rstrip_len(text, search_start, "=")
+                    if eq_len == 0:
+                        level = 0
+                    elif search_start - eq_len == i:
+                        level = 0 if eq_len < 3 else min(6, (eq_len - 1) // 2)
+                    else:
+                        level = min(eq_len, count)
+                    if level > 0:
+                        accum.append(Heading(level, heading_index, [text[i:end]], i))
+                        heading_index += 1
+                    else:
+                        accum.append(text[i:end])
+                    i = end
+                    continue
                 piece = _Piece("\n", "\n", count)
                 piece.parts[0].out.append("=" * count)
                 piece.start_pos = i

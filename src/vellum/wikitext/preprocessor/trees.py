@@ -15,9 +15,19 @@ if TYPE_CHECKING:
     from ..context import ParserContext
 
 
+# The last tuple of extension tag names: handed out again while the registered tags stay
+# the same, so that the tree builder recognises it by its identity.
+_names: tuple[str, ...] = ()
+
+
 def _tag_names() -> tuple[str, ...]:
+    global _names
     load_extensions()
-    return tuple(TAG_HOOKS)
+    names = tuple(TAG_HOOKS)
+    if names == _names:
+        return _names
+    _names = names
+    return names
 
 
 def build_dom(ctx: ParserContext, text: str, for_inclusion: bool = False) -> list:

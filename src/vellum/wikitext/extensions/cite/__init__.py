@@ -81,7 +81,7 @@ def _validate(
     book_referencing: bool,
 ) -> tuple[str, tuple[str, ...]] | None:
     """Validator::validateRef: the first error as (message key, params), or None."""
-    if _digits(name) or _digits(extends) or _digits(follow):
+    if (name and _digits(name)) or (extends and _digits(extends)) or (follow and _digits(follow)):
         return "cite_error_ref_numeric_key", ()
     if extends:
         if not book_referencing:
@@ -125,37 +125,32 @@ def _validate(
 def guarded_ref(ctx: ParserContext, st: CiteState, text: str | None, argv: dict[str, str]) -> str:
     """Cite::guardedRef."""
     args, extra = _parse_arguments(argv, REF_ATTRIBUTES)
+    name = args["name"]
+    extends = args["extends"]
     group = args["group"]
+    in_group = st.in_references_group
     if group is None:
-        group = st.in_references_group if st.in_references_group is not None else DEFAULT_GROUP
-    book = bool(ctx.config.extra.get("wgCiteBookReferencing", False))
+        group = in_group if in_group is not None else DEFAULT_GROUP
     error: tuple[str, tuple[str, ...]] | None = None
     if extra:
         error = ("cite_error_ref_too_many_keys", ())
     else:
-        error = _validate(
-            st, text, group, args["name"], args["extends"], args["follow"], args["dir"], book
-        )
+        # (Book referencing only matters to a ref with extends=.)
+        book = bool(ctx.config.extra.get("wgCiteBookReferencing", False)) if extends else False
+        error = _validate(st, text, group, name, extends, args["follow"], args["dir"], book)
     if text is not None and text.strip() == "":
         text = None
-    if st.in_references_group is not None:
+    if in_group is not None:
         if error is not None:
             st.references_errors.append(error)
         else:
-            st.stack.list_defined_ref(group, args["name"] or "", text)
+            st.stack.list_defined_ref(group, name or "", text)
         return ""
     if error is not None:
         st.stack.push_invalid()
         return error_html(ctx, error[0], *error[1])
     ref = st.stack.push_ref(
-        ctx.strip,
-        text,
-        argv,
-        group,
-        args["name"] or None,
-        args["follow"],
-        args["dir"],
-        args["extends"] or None,
+        ctx.strip, text, argv, group, name or None, args["follow"], args["dir"], extends or None
     )
     return link_ref(ctx, group, ref) if ref is not None else ""
 

@@ -37,24 +37,7 @@ def _normalize_key(key: str, mode: str) -> str:
     return _UNDERSCORES.sub("_", out) if "__" in out else out
 
 
-def ref_key(ctx: ParserContext, key: str, num: str | None = None) -> str:
-    """The id of a footnote mark: cite_ref-KEY or cite_ref-KEY_NUM."""
-    if num is not None:
-        key = f"{key}_{num}"
-    return normalize_key(ctx, "cite_ref-" + key)
-
-
-def references_key(ctx: ParserContext, key: str) -> str:
-    """The id of a list entry: cite_note-KEY."""
-    return normalize_key(ctx, "cite_note-" + key)
-
-
 _TITLE_SPACES = re.compile("[ _\u00a0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
-
-
-def _href(ctx: ParserContext, anchor: str) -> str:
-    """A same-page link to an id, as [[#anchor]] renders it."""
-    return _mode_href(anchor, _mode(ctx))
 
 
 def _mode_href(anchor: str, mode: str) -> str:
@@ -139,26 +122,42 @@ def _backlink_label(ctx: ParserContext, base: str, offset: int, maximum: int) ->
     return f"{base}{sep}{str(offset).zfill(len(str(maximum)))}"
 
 
+def _id_attr(anchor: str, mode: str) -> str:
+    """An id from normalize_key as an attribute value. A legacy id holds only
+    [A-Za-z0-9_.:-]: nothing to escape for HTML."""
+    return anchor if mode == "legacy" else _attr(anchor)
+
+
+def _href_attr(anchor: str, mode: str) -> str:
+    """The href attribute value of a same-page link to an id from normalize_key. Escaping
+    a legacy id again as a link changes nothing (unless it is cut at 1024)."""
+    if mode == "legacy" and len(anchor) <= 1024:
+        return "#" + anchor
+    return _attr(_mode_href(anchor, mode))
+
+
 def _list_item(ctx: ParserContext, key: RefKey, ref: Ref) -> str:
     """ReferencesFormatter::formatListItem."""
     text = _reference_text(ctx, key, ref.text)
     extra = ""
     if ref.dir:
         extra = f' class="mw-cite-dir-{_attr(ref.dir.lower())}"'
+    mode = _mode(ctx)
     if ref.follow is not None:
-        return f'<p id="{_attr(references_key(ctx, ref.follow))}">{text}</p>'
+        note = _normalize_key("cite_note-" + ref.follow, mode)
+        return f'<p id="{_id_attr(note, mode)}">{text}</p>'
     key_part = "" if ref.key is None else str(ref.key)
     if ref.count is not None and ref.count < 1:
         if ref.count < 0:
-            note = references_key(ctx, str(ref.key))
-            back = ref_key(ctx, str(ref.key))
+            note = _normalize_key(f"cite_note-{ref.key}", mode)
+            back = _normalize_key(f"cite_ref-{ref.key}", mode)
         else:
             name = ref.name or ""
-            note = references_key(ctx, f"{name}-{ref.key}")
-            back = ref_key(ctx, name, f"{ref.key}-{ref.count}")
+            note = _normalize_key(f"cite_note-{name}-{ref.key}", mode)
+            back = _normalize_key(f"cite_ref-{name}_{ref.key}-{ref.count}", mode)
         return (
-            f'<li id="{_attr(note)}"{extra}><span class="mw-cite-backlink">'
-            f'<a href="{_attr(_href(ctx, back))}">↑</a></span> {text}</li>'
+            f'<li id="{_id_attr(note, mode)}"{extra}><span class="mw-cite-backlink">'
+            f'<a href="{_href_attr(back, mode)}">↑</a></span> {text}</li>'
         )
     name = ref.name or ""
     links = []
@@ -167,12 +166,12 @@ def _list_item(ctx: ParserContext, key: RefKey, ref: Ref) -> str:
         base += f".{ref.extends_index}"
     count = -1 if ref.count is None else ref.count
     for i in range(count + 1):
-        back = ref_key(ctx, name, f"{key_part}-{i}")
+        back = _normalize_key(f"cite_ref-{name}_{key_part}-{i}", mode)
         label = _backlink_label(ctx, base, i, count)
-        links.append(f'<sup><a href="{_attr(_href(ctx, back))}">{label}</a></sup>')
-    note = references_key(ctx, f"{name}-{key_part}")
+        links.append(f'<sup><a href="{_href_attr(back, mode)}">{label}</a></sup>')
+    note = _normalize_key(f"cite_note-{name}-{key_part}", mode)
     return (
-        f'<li id="{_attr(note)}"{extra}><span class="mw-cite-backlink">↑ '
+        f'<li id="{_id_attr(note, mode)}"{extra}><span class="mw-cite-backlink">↑ '
         f"{' '.join(links)}</span> {text}</li>"
     )
 

@@ -5,25 +5,51 @@ lets <references> undo refs it finds already expanded inside itself (#tag:refere
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ...strip import StripState
 
 RefKey = str | tuple[str, int]  # a ref's name, or ("#", n) for an anonymous ref
 
 
-@dataclass
 class Ref:
-    key: int | None  # global sequence number (ids cite_ref-KEY / cite_note-NAME-KEY)
-    count: int | None  # -1 for anonymous refs, else the number of reuses so far
-    name: str | None = None
-    text: str | None = None
-    dir: str | None = None
-    number: int | None = None  # the visible number within the group
-    follow: str | None = None
-    extends: str | None = None  # book referencing: the parent's name
-    extends_index: int | None = None  # this sub-reference's number under its parent
-    placeholder: bool = False  # a parent known only from a sub-reference's extends=
+    """One footnote of a group (a plain slotted class: pages make thousands of them)."""
+
+    __slots__ = (
+        "key",
+        "count",
+        "name",
+        "text",
+        "dir",
+        "number",
+        "follow",
+        "extends",
+        "extends_index",
+        "placeholder",
+    )
+
+    def __init__(
+        self,
+        key: int | None,  # global sequence number (ids cite_ref-KEY / cite_note-NAME-KEY)
+        count: int | None,  # -1 for anonymous refs, else the number of reuses so far
+        name: str | None = None,
+        text: str | None = None,
+        dir: str | None = None,
+        number: int | None = None,  # the visible number within the group
+        follow: str | None = None,
+        extends: str | None = None,  # book referencing: the parent's name
+        extends_index: int | None = None,  # this sub-reference's number under its parent
+        placeholder: bool = False,  # a parent known only from a sub-reference's extends=
+    ) -> None:
+        self.key = key
+        self.count = count
+        self.name = name
+        self.text = text
+        self.dir = dir
+        self.number = number
+        self.follow = follow
+        self.extends = extends
+        self.extends_index = extends_index
+        self.placeholder = placeholder
 
 
 # (action, key, group, name, extends, text, argv) or None for an invalid ref
@@ -62,15 +88,15 @@ class ReferenceStack:
         refs = self.refs.get(group)
         if refs is None:
             refs = self.refs[group] = {}
-        self.group_sequence.setdefault(group, 0)
+        if group not in self.group_sequence:
+            self.group_sequence[group] = 0
         if follow and follow in refs:
             parent = refs[follow]
             parent.text = (parent.text or "") + " " + (text or "")
             self.calls.append(("new", self.ref_sequence, group, name, extends, text, argv))
             return None
         self.ref_sequence += 1
-        ref = Ref(key=self.ref_sequence, count=0 if name else -1, name=name, text=text)
-        ref.dir = direction
+        ref = Ref(self.ref_sequence, 0 if name else -1, name, text, direction)
         if follow:
             ref.follow = follow
             # Broken follows go after the other broken follows, before everything else.
