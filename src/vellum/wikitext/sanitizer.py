@@ -527,25 +527,34 @@ def armor_french_spaces(text: str, space: str = "&#160;") -> str:
     return re.sub(r"([«‹]) ", lambda m: m.group(1) + space, text)
 
 
+# The characters Sanitizer::cleanUrl %-encodes (as PHP's urlencode does), as a table
+_URL_ESCAPES = str.maketrans(
+    {c: quote_plus(c) for c in '[]<>"|\x7f' + "".join(map(chr, range(33)))}
+)
+_URL_PARTS = re.compile(r"([^:]+:)(//[^/]+)?(.*)", re.S)
+# Characters stripped from the host (the IDN ignored characters, and whitespace)
+_HOST_IGNORED = re.compile(
+    "\\s|\u00ad|\u034f|\u061c|[\u115f-\u1160]|[\u17b4-\u17b5]|[\u180b-\u180d]|\u180e"
+    "|[\u200b-\u200f]|[\u202a-\u202e]|[\u2060-\u206f]|\u3164|[\ufe00-\ufe0f]|\ufeff"
+    "|\uffa0|[\ufff0-\ufff8]|[\U0001bca0-\U0001bca3]|[\U0001d173-\U0001d17a]"
+    "|[\U000e0000-\U000e0fff]"
+)
+_IPV6_HOST = re.compile(r"//%5B([0-9A-Fa-f:.]+)%5D((:\d+)?)\Z")
+
+
 def clean_url(url: str) -> str:
     """Sanitizer::cleanUrl: decode references, %-encode control characters and brackets."""
-    url = decode_char_references(url)
-    url = re.sub(
-        r"[\]\[<>\"\x00-\x20\x7f|]", lambda m: quote_plus(m.group(0)).replace("+", "+"), url
-    )
-    m = re.match(r"^([^:]+:)(//[^/]+)?(.*)$", url, re.S | re.I)
-    if m:
-        protocol, host, rest = m.group(1), m.group(2) or "", m.group(3)
-        host = re.sub(
-            "\\s|\u00ad|\u034f|\u061c|[\u115f-\u1160]|[\u17b4-\u17b5]|[\u180b-\u180d]|\u180e"
-            "|[\u200b-\u200f]|[\u202a-\u202e]|[\u2060-\u206f]|\u3164|[\ufe00-\ufe0f]|\ufeff"
-            "|\uffa0|[\ufff0-\ufff8]|[\U0001bca0-\U0001bca3]|[\U0001d173-\U0001d17a]"
-            "|[\U000e0000-\U000e0fff]",
-            "",
-            host,
-        )
-        mm = re.match(r"^//%5B([0-9A-Fa-f:.]+)%5D((:\d+)?)$", host)
-        if host.startswith("//%5B") and mm:
+    url = decode_char_references(url).translate(_URL_ESCAPES)
+    m = _URL_PARTS.match(url)
+    if m is None:
+        return url
+    protocol, host, rest = m.groups()
+    if not host:
+        return protocol + rest
+    if not host.isascii():  # ASCII whitespace is %-encoded by now
+        host = _HOST_IGNORED.sub("", host)
+    if host.startswith("//%5B"):
+        mm = _IPV6_HOST.match(host)
+        if mm:
             host = "//[" + mm.group(1) + "]" + mm.group(2)
-        return protocol + host + rest
-    return url
+    return protocol + host + rest
