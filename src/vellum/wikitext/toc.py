@@ -256,7 +256,15 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         toc_html = toc_list(ctx, "".join(toc))
         if is_main:
             ctx.output.flags.add("show-toc")
-    blocks = SPLIT_RE.split(text)
+    if any(m.group(0)[-2] == " " for m in matches):  # "</h2 >" ends no SPLIT_RE match
+        blocks = SPLIT_RE.split(text)
+    else:
+        # SPLIT_RE finds the same headings: cut the text around the matches
+        ends = [0]
+        for m in matches:
+            ends += m.span()
+        ends.append(len(text))
+        blocks = [text[ends[i] : ends[i + 1]] for i in range(0, len(ends), 2)]
     sections = [blocks[0]]
     allow_toc = ctx.options.allow_toc
     if enough_toc and is_main and not force_pos and allow_toc:
