@@ -174,7 +174,7 @@ def do_block_levels(text: str, line_start: bool = True) -> str:
     if has_lt and _PRE_OR_BQ.search(text):
         has_pre = _PRE_ANY.search(text) is not None
         has_bq = _BQ.search(text) is not None
-    plain = not has_pre and not has_bq
+    plain = not has_pre
     lists = _Lists()
     out: list[str] = []
     append = out.append
@@ -201,6 +201,9 @@ def do_block_levels(text: str, line_start: bool = True) -> str:
             if last_paragraph:
                 append(f"</{last_paragraph}>\n")
                 last_paragraph = ""
+            if has_bq:
+                for bq in _BQ.finditer(input_line):
+                    in_blockquote = not bq.group(1)
             if known_names(names):
                 in_block_elem = close_names(names)
             else:  # a case variant such as dotless i
