@@ -143,6 +143,8 @@ def handle_magic_links(ctx: ParserContext, text: str) -> str:
     # regex is slow to scan: it has no literal to look for).
     colon_re = ctx.parser.protocol_colon_re
     keywords = "RFC" in text or "PMID" in text or "ISBN" in text
+    if not keywords and colon_re is not None and "//" not in text and not colon_re.search(text):
+        return text  # no free URL anywhere
     parts = SKIP_TAGS_RE.split(text)
     texts = parts[::2]
     if keywords:
