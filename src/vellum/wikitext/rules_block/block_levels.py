@@ -45,6 +45,10 @@ _PRE_CLOSE = re.compile(r"</pre", re.I)
 _PRE_OPEN = re.compile(r"<pre", re.I)
 
 
+# A line starting with one of these (or empty) is not a plain line of paragraph text:
+# a list item, indent-pre, blank, or a tag (maybe a style line).
+_NOT_TEXT_START = "*#:;<" + _PHP_TRIM
+
 _COLON_INTERESTING = re.compile(r":|<|-\{")
 _LC = re.compile(r"-\{|\}-")
 
@@ -234,8 +238,30 @@ def do_block_levels(text: str, line_start: bool = True) -> str:
                 append("\n")
             idx = end
             continue
-        names = find_names(input_line) if tag is not None else ()
         idx += 1
+        if (
+            tag is None
+            and plain
+            and not last_prefix
+            and not in_pre
+            and not in_block_elem
+            and input_line[:1] not in _NOT_TEXT_START
+        ):
+            # A line of paragraph text (not blank, not indented, no tags to look at):
+            # what the general code below does for it.
+            if pending_p:
+                append(pending_p)
+                pending_p = False
+            elif last_paragraph != "p":
+                if last_paragraph:
+                    append(f"</{last_paragraph}>\n")
+                append("<p>")
+            last_paragraph = "p"
+            prefix_length = 0
+            append(input_line)
+            append("\n")
+            continue
+        names = find_names(input_line) if tag is not None else ()
         last_prefix_length = len(last_prefix)
         if has_pre:
             pre_close_match = "</" in input_line and _PRE_CLOSE.search(input_line) is not None
