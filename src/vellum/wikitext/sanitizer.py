@@ -89,7 +89,8 @@ ATTRIBS_RE = re.compile(
 )
 ATTRIB_NAME_RE = re.compile(r"^[:_\w][:_.\-\w]*$")
 ELEMENT_BITS_RE = re.compile(r"^(/?)([A-Za-z][^\t\n\v />\0]*)([^>]*?)(/?>)([^<]*)$", re.S)
-CHAR_REFS_RE = re.compile(r"&([A-Za-z0-9\x80-\U0010ffff]+;)|&#([0-9]+);|&#[xX]([0-9A-Fa-f]+);|(&)")
+# (a bare '&' stays as it is: no alternative for it, and one literal '&' to look for)
+CHAR_REFS_RE = re.compile(r"&(?:([A-Za-z0-9\x80-\U0010ffff]+;)|#([0-9]+);|#[xX]([0-9A-Fa-f]+);)")
 MW_ENTITY_ALIASES = {"רלמ;": "rlm;", "رلم;": "rlm;"}
 
 
@@ -178,7 +179,7 @@ def _decode_ref(m: re.Match[str]) -> str:
 
 def decode_char_references(text: str) -> str:
     """Decode every character reference (Sanitizer::decodeCharReferences)."""
-    if "&" not in text:
+    if "&" not in text or ";" not in text:  # every reference ends with ';'
         return text
     return CHAR_REFS_RE.sub(_decode_ref, text)
 
@@ -531,6 +532,7 @@ def armor_french_spaces(text: str, space: str = "&#160;") -> str:
 _URL_ESCAPES = str.maketrans(
     {c: quote_plus(c) for c in '[]<>"|\x7f' + "".join(map(chr, range(33)))}
 )
+_URL_SPECIAL = re.compile('[][<>"|\x00-\x20\x7f]')
 _URL_PARTS = re.compile(r"([^:]+:)(//[^/]+)?(.*)", re.S)
 # Characters stripped from the host (the IDN ignored characters, and whitespace)
 _HOST_IGNORED = re.compile(
@@ -544,7 +546,9 @@ _IPV6_HOST = re.compile(r"//%5B([0-9A-Fa-f:.]+)%5D((:\d+)?)\Z")
 
 def clean_url(url: str) -> str:
     """Sanitizer::cleanUrl: decode references, %-encode control characters and brackets."""
-    url = decode_char_references(url).translate(_URL_ESCAPES)
+    url = decode_char_references(url)
+    if _URL_SPECIAL.search(url):  # (translate looks up every character: slower)
+        url = url.translate(_URL_ESCAPES)
     m = _URL_PARTS.match(url)
     if m is None:
         return url
