@@ -271,11 +271,18 @@ _IE_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5B) if cp != 0xFF3C} | 
 }
 
 
+_ONE_CSS_COMMENT = re.compile(r"^\s*/\*[^*/]*\*/\s*$")
+_CSS_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ATTR_SPACES = re.compile(r"[\t\r\n ]+")
+_DATA_ATTR = re.compile(r"^data-[^:]*$", re.I)
+_RESERVED_DATA_ATTR = re.compile(r"^data-(ooui|mw|parsoid)", re.I)
+
+
 def normalize_css(value: str) -> str:
     value = decode_char_references(value)
     value = _CSS_DECODE.sub(_css_decode, value)
     value = value.translate(_IE_ASCII)
-    if not re.match(r"^\s*/\*[^*/]*\*/\s*$", value):
+    if not _ONE_CSS_COMMENT.match(value):
         value = _delimiter_replace("/*", "*/", " ", value)
         pos = value.find("/*")
         if pos >= 0:
@@ -286,7 +293,7 @@ def normalize_css(value: str) -> str:
 def check_css(value: str) -> str:
     """Clean a style attribute (Sanitizer::checkCss)."""
     value = normalize_css(value)
-    if re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", value) or "\ufffd" in value:
+    if _CSS_CONTROL.search(value) or "\ufffd" in value:
         return "/* invalid control char */"
     if _CSS_INSECURE.search(value):
         return "/* insecure input */"
@@ -310,7 +317,9 @@ def decode_tag_attributes(text: str) -> dict[str, str]:
             value = m.group(3)
         else:
             value = ""
-        value = re.sub(r"[\t\r\n ]+", " ", value).strip()
+        if "\t" in value or "\r" in value or "\n" in value or "  " in value:
+            value = _ATTR_SPACES.sub(" ", value)
+        value = value.strip()
         attribs[name] = decode_char_references(value)
     return attribs
 
@@ -349,9 +358,7 @@ def validate_attributes(
             if not EVIL_URI.search(value):
                 out[name] = value
             continue
-        if (not re.match(r"^data-[^:]*$", name, re.I) and name not in allowed) or re.match(
-            r"^data-(ooui|mw|parsoid)", name, re.I
-        ):
+        if (name not in allowed and not _DATA_ATTR.match(name)) or _RESERVED_DATA_ATTR.match(name):
             continue
         if name == "style":
             value = check_css(value)
