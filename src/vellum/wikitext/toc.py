@@ -34,6 +34,7 @@ EDITSECTION_RE = re.compile(
     r'<mw:editsection page="(.*?)" section="(.*?)"(?:/>|>(.*?)(</mw:editsection>))', re.S
 )
 
+_NO_SWITCHES: frozenset[str] = frozenset()
 _EDITSECTION_START = '<mw:editsection page="'  # where every EDITSECTION_RE match starts
 
 
@@ -98,7 +99,7 @@ def _heading_names(safe: str, fmode: tuple[str, ...]) -> tuple[str, str, str, st
 
 def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
     state = ctx.page
-    dus = state.get("double_underscores", set())
+    dus = state.get("double_underscores", _NO_SWITCHES)
     if "<h" not in text and "<H" not in text:  # nothing else matches "h" case-insensitively
         if "forcetoc" in dus:
             state["show_toc"] = True
