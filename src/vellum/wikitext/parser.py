@@ -30,7 +30,7 @@ from .rules_block.hr import do_hr
 from .rules_block.tables import do_tables
 from .rules_inline.external_links import bracketed_re, handle_external_links
 from .rules_inline.internal_links import handle_internal_links
-from .rules_inline.magic_links import handle_magic_links, magic_links_re
+from .rules_inline.magic_links import handle_magic_links, magic_links_re, protocol_colon_re
 from .rules_inline.quotes import do_all_quotes
 from .sanitizer import normalize_char_references, remove_html_tags
 from .site import Site
@@ -77,6 +77,7 @@ class Parser:
         self.proto_start_re = rx["proto_start"]
         self.ext_link_bracketed_re = rx["bracketed"]
         self.magic_links_re = rx["magic"]
+        self.protocol_colon_re = protocol_colon_re(protocols)
         self.autonumber = 0
         self.message_cache: dict[str, str] = {}
         self._holders = LinkHolders()

@@ -34,6 +34,9 @@ EDITSECTION_RE = re.compile(
     r'<mw:editsection page="(.*?)" section="(.*?)"(?:/>|>(.*?)(</mw:editsection>))', re.S
 )
 
+_NO_SWITCHES: frozenset[str] = frozenset()
+_EDITSECTION_START = '<mw:editsection page="'  # where every EDITSECTION_RE match starts
+
 
 def toc_line(anchor: str, tocline: str, number: str, level: int, section: str | None) -> str:
     cls = f"toclevel-{level}"
@@ -96,7 +99,7 @@ def _heading_names(safe: str, fmode: tuple[str, ...]) -> tuple[str, str, str, st
 
 def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
     state = ctx.page
-    dus = state.get("double_underscores", set())
+    dus = state.get("double_underscores", _NO_SWITCHES)
     if "<h" not in text and "<H" not in text:  # nothing else matches "h" case-insensitively
         if "forcetoc" in dus:
             state["show_toc"] = True
@@ -256,7 +259,15 @@ def format_headings(ctx: ParserContext, text: str, is_main: bool = True) -> str:
         toc_html = toc_list(ctx, "".join(toc))
         if is_main:
             ctx.output.flags.add("show-toc")
-    blocks = SPLIT_RE.split(text)
+    if any(m.group(0)[-2] == " " for m in matches):  # "</h2 >" ends no SPLIT_RE match
+        blocks = SPLIT_RE.split(text)
+    else:
+        # SPLIT_RE finds the same headings: cut the text around the matches
+        ends = [0]
+        for m in matches:
+            ends += m.span()
+        ends.append(len(text))
+        blocks = [text[ends[i] : ends[i + 1]] for i in range(0, len(ends), 2)]
     sections = [blocks[0]]
     allow_toc = ctx.options.allow_toc
     if enough_toc and is_main and not force_pos and allow_toc:
@@ -301,7 +312,23 @@ def replace_edit_sections(ctx: ParserContext, text: str) -> str:
             '<span class="mw-editsection-bracket">]</span></span>'
         )
 
-    return EDITSECTION_RE.sub(repl, text)
+    # str.find skips to the markers far faster than the regex engine scans
+    out: list[str] = []
+    last = 0
+    find = text.find
+    match = EDITSECTION_RE.match
+    pos = find(_EDITSECTION_START)
+    while pos >= 0:
+        m = match(text, pos)
+        if m is None:
+            pos = find(_EDITSECTION_START, pos + 1)
+            continue
+        out.append(text[last:pos])
+        out.append(repl(m))
+        last = m.end()
+        pos = find(_EDITSECTION_START, last)
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _unesc(s: str) -> str:

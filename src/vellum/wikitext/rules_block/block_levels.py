@@ -45,6 +45,10 @@ _PRE_CLOSE = re.compile(r"</pre", re.I)
 _PRE_OPEN = re.compile(r"<pre", re.I)
 
 
+# A line starting with one of these (or empty) is not a plain line of paragraph text:
+# a list item, indent-pre, blank, or a tag (maybe a style line).
+_NOT_TEXT_START = "*#:;<" + _PHP_TRIM
+
 _COLON_INTERESTING = re.compile(r":|<|-\{")
 _LC = re.compile(r"-\{|\}-")
 
@@ -166,7 +170,9 @@ def do_block_levels(text: str, line_start: bool = True) -> str:
     lines = text.split("\n")
     nlines = len(lines)
     has_lt = "<" in text
-    tag_names = map(_ANY_MATCH.findall, lines) if has_lt else [()] * nlines
+    # whether each line has a block tag (the names are read only where they matter)
+    tagged = list(map(_ANY_MATCH.search, lines)) if has_lt else [None] * nlines
+    find_names = _ANY_MATCH.findall
     close_names = _CLOSE_NAMES.isdisjoint
     known_names = _KNOWN_NAMES.issuperset
     # <pre> is normally an extension tag (a strip marker by now): skip its searches
@@ -174,7 +180,7 @@ def do_block_levels(text: str, line_start: bool = True) -> str:
     if has_lt and _PRE_OR_BQ.search(text):
         has_pre = _PRE_ANY.search(text) is not None
         has_bq = _BQ.search(text) is not None
-    plain = not has_pre and not has_bq
+    plain = not has_pre
     lists = _Lists()
     out: list[str] = []
     append = out.append
@@ -187,31 +193,75 @@ def do_block_levels(text: str, line_start: bool = True) -> str:
     pending_p: str | bool = False
     in_blockquote = False
     pre_open_match = pre_close_match = False
-    last_idx = nlines - 1
-    for idx, (input_line, names) in enumerate(zip(lines, tag_names, strict=True)):
+    idx = 0
+    while idx < nlines:
+        input_line = lines[idx]
         if not line_start:
             append(input_line)
             line_start = True
+            idx += 1
             continue
-        if names and plain and not last_prefix and not in_pre and input_line[0] not in "*#:;":
-            # The common line, with block tags and outside lists: what the general code
-            # below does for it, without the list and <pre> bookkeeping.
+        tag = tagged[idx]
+        if (
+            tag is not None
+            and plain
+            and not last_prefix
+            and not in_pre
+            and input_line[0] not in "*#:;"
+        ):
+            # The common lines, with block tags and outside lists: what the general code
+            # below does for them, without the list and <pre> bookkeeping. A run of such
+            # lines goes out as it is; the state after it is the last line's.
+            end = idx + 1
+            while end < nlines and tagged[end] is not None and lines[end][0] not in "*#:;":
+                end += 1
             prefix_length = 0
             pending_p = False
             if last_paragraph:
                 append(f"</{last_paragraph}>\n")
                 last_paragraph = ""
+            if has_bq:
+                for line in lines[idx:end]:
+                    for bq in _BQ.finditer(line):
+                        in_blockquote = not bq.group(1)
+            last_line = lines[end - 1]
+            names = find_names(last_line)
             if known_names(names):
                 in_block_elem = close_names(names)
             else:  # a case variant such as dotless i
                 in_block_elem = (
-                    _OPEN_MATCH.search(input_line) is not None
-                    and _CLOSE_MATCH.search(input_line) is None
+                    _OPEN_MATCH.search(last_line) is not None
+                    and _CLOSE_MATCH.search(last_line) is None
                 )
-            append(input_line)
-            if idx < last_idx:
+            append("\n".join(lines[idx:end]) if end > idx + 1 else input_line)
+            if end < nlines:
                 append("\n")
+            idx = end
             continue
+        idx += 1
+        if (
+            tag is None
+            and plain
+            and not last_prefix
+            and not in_pre
+            and not in_block_elem
+            and input_line[:1] not in _NOT_TEXT_START
+        ):
+            # A line of paragraph text (not blank, not indented, no tags to look at):
+            # what the general code below does for it.
+            if pending_p:
+                append(pending_p)
+                pending_p = False
+            elif last_paragraph != "p":
+                if last_paragraph:
+                    append(f"</{last_paragraph}>\n")
+                append("<p>")
+            last_paragraph = "p"
+            prefix_length = 0
+            append(input_line)
+            append("\n")
+            continue
+        names = find_names(input_line) if tag is not None else ()
         last_prefix_length = len(last_prefix)
         if has_pre:
             pre_close_match = "</" in input_line and _PRE_CLOSE.search(input_line) is not None
@@ -341,7 +391,7 @@ def do_block_levels(text: str, line_start: bool = True) -> str:
         if pending_p is False:
             if prefix_length == 0:
                 append(t)
-                if idx < last_idx or last_paragraph:
+                if idx < nlines or last_paragraph:  # idx is the next line by now
                     append("\n")
             else:
                 append(t.strip(_PHP_TRIM))

@@ -41,11 +41,12 @@ def do_tables(
     out = text.split("\n")
     candidates = [i for i, line in enumerate(out) if "{|" in line]
     next_candidate = 0
-    td_history: list[bool] = []
-    last_tag_history: list[str] = []
-    tr_history: list[bool] = []
-    tr_attributes: list[str] = []
-    has_opened_tr: list[bool] = []
+    # The innermost open table's state (the top of Parser::handleTables' history stacks)
+    # lives in locals; `outer` holds the enclosing tables' states while a nested one is open.
+    depth = 0
+    td_open = tr_open = opened_tr = False  # a cell open, a row open, a row ever opened
+    last_tag = tr_attrs = ""  # the open cell's tag, the attributes of the next row
+    outer: list[tuple[bool, str, bool, str, bool]] = []
     indent_level = 0
 
     fmode = tuple(fragment_mode)  # hashable, for the cache
@@ -57,12 +58,13 @@ def do_tables(
 
     idx = 0
     nlines = len(out)
+    ncandidates = len(candidates)
     while idx < nlines:
-        if not td_history:
+        if not depth:
             # outside any table: jump to the next line that may start one
-            while next_candidate < len(candidates) and candidates[next_candidate] < idx:
+            while next_candidate < ncandidates and candidates[next_candidate] < idx:
                 next_candidate += 1
-            if next_candidate == len(candidates):
+            if next_candidate == ncandidates:
                 break
             idx = candidates[next_candidate]
         out_line = out[idx]
@@ -76,42 +78,41 @@ def do_tables(
         if m:
             indent_level = len(m.group(1))
             out_line = "<dl><dd>" * indent_level + f"<table{attrs(m.group(2), 'table')}>"
-            td_history.append(False)
-            last_tag_history.append("")
-            tr_history.append(False)
-            tr_attributes.append("")
-            has_opened_tr.append(False)
-        elif not td_history:
+            if depth:
+                outer.append((td_open, last_tag, tr_open, tr_attrs, opened_tr))
+            depth += 1
+            td_open = tr_open = opened_tr = False
+            last_tag = tr_attrs = ""
+        elif not depth:
+            continue
+        elif first_char != "|" and first_char != "!":
             continue
         elif first_two == "|}":
             line = "</table>" + line[2:]
-            last_tag = last_tag_history.pop()
-            if not has_opened_tr.pop():
+            if not opened_tr:
                 line = "<tr><td></td></tr>" + line
-            if tr_history.pop():
+            if tr_open:
                 line = "</tr>" + line
-            if td_history.pop():
+            if td_open:
                 line = f"</{last_tag}>" + line
-            tr_attributes.pop()
+            depth -= 1
+            if depth:
+                td_open, last_tag, tr_open, tr_attrs, opened_tr = outer.pop()
             if indent_level > 0:
                 out_line = line.rstrip(_PHP_TRIM) + "</dd></dl>" * indent_level
             else:
                 out_line = line
         elif first_two == "|-":
-            # the top of each history stack belongs to the innermost table
             line = line[1:].lstrip("-")  # the attributes after "|-", "|--", ...
-            tr_attributes[-1] = attrs(line, "tr")
-            line = ""
-            has_opened_tr[-1] = True
-            if tr_history[-1]:
-                line = "</tr>"
-            if td_history[-1]:
-                line = f"</{last_tag_history[-1]}>" + line
+            tr_attrs = attrs(line, "tr")
+            opened_tr = True
+            line = "</tr>" if tr_open else ""
+            if td_open:
+                line = f"</{last_tag}>" + line
             out_line = line
-            tr_history[-1] = False
-            td_history[-1] = False
-            last_tag_history[-1] = ""
-        elif first_char in "|!" or first_two == "|+":
+            tr_open = td_open = False
+            last_tag = ""
+        else:
             if first_two == "|+":
                 first_char = "+"
                 line = line[2:]
@@ -120,19 +121,19 @@ def do_tables(
             if first_char == "!":
                 line = _replace_markup("!!", "||", line)
             parts = []
-            cell_tag = _CELL_TAGS.get(first_char, "")
-            for cell in line.split("||"):
+            cell_tag = _CELL_TAGS[first_char]
+            for cell in line.split("||") if "||" in line else (line,):
                 previous = ""
                 if first_char != "+":
-                    if not tr_history[-1]:
-                        previous = f"<tr{tr_attributes[-1]}>\n"
-                    tr_history[-1] = True
-                    tr_attributes[-1] = ""
-                    has_opened_tr[-1] = True
-                if td_history[-1]:
-                    previous = f"</{last_tag_history[-1]}>\n{previous}"
-                last_tag_history[-1] = cell_tag
-                td_history[-1] = True
+                    if not tr_open:
+                        previous = f"<tr{tr_attrs}>\n"
+                    tr_open = True
+                    tr_attrs = ""
+                    opened_tr = True
+                if td_open:
+                    previous = f"</{last_tag}>\n{previous}"
+                last_tag = cell_tag
+                td_open = True
                 cell_data = cell.split("|", 1)
                 if "[[" in cell_data[0] or "-{" in cell_data[0]:
                     cell = f"{previous}<{cell_tag}>" + cell.strip(_PHP_TRIM)
@@ -143,19 +144,20 @@ def do_tables(
                     cell = f"{previous}<{cell_tag}{a}>" + cell_data[1].strip(_PHP_TRIM)
                 parts.append(cell)
             out_line = "".join(parts)
-        else:
-            continue
         out[idx - 1] = out_line
 
     tail = []
-    while td_history:
-        if td_history.pop():
+    while depth:
+        if td_open:
             tail.append("</td>\n")
-        if tr_history.pop():
+        if tr_open:
             tail.append("</tr>\n")
-        if not has_opened_tr.pop():
+        if not opened_tr:
             tail.append("<tr><td></td></tr>\n")
         tail.append("</table>\n")
+        depth -= 1
+        if depth:
+            td_open, last_tag, tr_open, tr_attrs, opened_tr = outer.pop()
     result = "\n".join(out) + "\n" + "".join(tail)
     if result.endswith("\n"):
         result = result[:-1]

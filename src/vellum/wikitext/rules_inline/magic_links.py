@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..linker import esc, local_url
@@ -53,6 +54,25 @@ def magic_links_re(protocols: tuple[str, ...]) -> re.Pattern[str]:
         + r"?){9}[0-9Xx])\b)",
         re.S,
     )
+
+
+@lru_cache(maxsize=8)
+def protocol_colon_re(protocols: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A colon right after the name of a protocol without "//" (`mailto:`, `tel:`...):
+    text with no such colon and no "//" holds no free URL. None when some protocol is
+    neither of the two kinds (every text must then be scanned)."""
+    by_len: dict[int, list[str]] = {}
+    for p in protocols:
+        if "//" in p:
+            continue
+        if not p.endswith(":") or len(p) < 2:
+            return None
+        by_len.setdefault(len(p) - 1, []).append(re.escape(p[:-1]))
+    if not by_len:
+        return re.compile(r"(?!)")
+    # a look-behind has a fixed width: one per name length
+    behind = "|".join(f"(?<=(?i:{'|'.join(names)}):)" for _, names in sorted(by_len.items()))
+    return re.compile(":(?:" + behind + ")")
 
 
 def make_free_external_link(ctx: ParserContext, url: str, num_post_proto: int) -> str:
@@ -119,11 +139,30 @@ def handle_magic_links(ctx: ParserContext, text: str) -> str:
         return m.group(0)
 
     # Text inside <a>…</a> and inside tags is left alone; only the text between is scanned,
-    # and only where it has a colon or a keyword.
+    # and only where it has a colon or a keyword, and could hold a match (the magic links
+    # regex is slow to scan: it has no literal to look for).
+    colon_re = ctx.parser.protocol_colon_re
+    keywords = "RFC" in text or "PMID" in text or "ISBN" in text
+    if not keywords and colon_re is not None and "//" not in text and not colon_re.search(text):
+        return text  # no free URL anywhere
     parts = SKIP_TAGS_RE.split(text)
+    texts = parts[::2]
+    if keywords:
+        found = [
+            i
+            for i, seg in enumerate(texts)
+            if ":" in seg or "RFC" in seg or "PMID" in seg or "ISBN" in seg
+        ]
+    else:
+        found = [i for i, seg in enumerate(texts) if ":" in seg]
     sub = regex.sub
-    for i in range(0, len(parts), 2):
-        seg = parts[i]
-        if seg and (":" in seg or "RFC" in seg or "PMID" in seg or "ISBN" in seg):
-            parts[i] = sub(cb, seg)
+    for i in found:
+        seg = texts[i]
+        if (
+            colon_re is None
+            or "//" in seg
+            or colon_re.search(seg) is not None
+            or (keywords and ("RFC" in seg or "PMID" in seg or "ISBN" in seg))
+        ):
+            parts[2 * i] = sub(cb, seg)
     return "".join(parts)
