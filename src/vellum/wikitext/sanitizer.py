@@ -80,7 +80,6 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 
 EVIL_URI = re.compile(r"(^|\s|\*/\s*)(javascript|vbscript)([^\w]|$)", re.I)
 XMLNS_ATTRIBUTE = re.compile(r"^xmlns:[:A-Z_a-z\-.0-9]+$")
-_SPACE = "\t\n\x0c\r "
 ATTRIBS_RE = re.compile(
     r"((?:[^\t\n\x0c\r /=>]|=)[^\t\n\x0c\r /=>]*)"
     r"([\t\n\x0c\r ]*=[\t\n\x0c\r ]*"

@@ -7,6 +7,8 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from ..linker import wf_urlencode  # noqa: F401  (re-exported for the functions)
+
 if TYPE_CHECKING:
     from ..context import ParserContext
     from ..title import Title
@@ -82,11 +84,6 @@ def escape_wikitext(text: str) -> str:
     """wfEscapeWikiText: make text safe to insert into wikitext as literal text."""
     text = _ESCAPE_RE.sub(lambda m: _ESCAPE[m.group(0)], "\n" + text)[1:]
     return _PROTO_COLON_RE.sub(r"\1&#58;", text)
-
-
-def wf_urlencode(s: str) -> str:
-    """wfUrlencode: rawurlencode, keeping ;@$!*(),/~: readable."""
-    return quote(s, safe=";@$!*(),/~:")
 
 
 def php_urlencode(s: str) -> str:
